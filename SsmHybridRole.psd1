@@ -1,0 +1,32 @@
+@{
+    RootModule             = 'SsmHybridRole.dll'
+    # Stamped by build.ps1 from VersionPrefix in Directory.Build.props, the one source of the version.
+    ModuleVersion          = '0.0.0'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    GUID                   = '5b0f7a52-6c1e-4d39-9a2f-2f4d8d6e4a11'
+    Author                 = 'SsmHybridRole contributors'
+    CompanyName            = 'SsmHybridRole'
+    Copyright              = '(c) SsmHybridRole contributors. Apache-2.0.'
+    Description            = 'Creates, checks, repairs and removes the AWS IAM service role that AWS Systems Manager needs for hybrid (on-premises) managed nodes, as a PowerShell pipeline.'
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('SsmHybridRole.Format.ps1xml')
+    CmdletsToExport        = @(
+        'New-SsmHybridServiceRole'
+        'Get-SsmHybridServiceRole'
+        'Remove-SsmHybridServiceRole'
+        'Add-SsmHybridRolePolicy'
+        'Remove-SsmHybridRolePolicy'
+        'New-SsmHybridTrustPolicy'
+    )
+    FunctionsToExport      = @()
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('AWS', 'SSM', 'SystemsManager', 'IAM', 'Hybrid', 'OnPremises')
+            LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
+            ReleaseNotes = 'First release: the AWS hybrid service role procedure as cmdlets.'
+        }
+    }
+}

@@ -1,0 +1,127 @@
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates and packages SsmHybridRole.
+.DESCRIPTION
+    Build  : assembles the importable module at ./module/SsmHybridRole (the engine and AWSSDK in Dependencies/).
+    Test   : Build, start moto on a free loopback port, run xunit and Pester, print 'N passed, N failed'.
+    Demo   : Build, start moto, run the AWS hybrid service role procedure through the module.
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+. (Join-Path $PSScriptRoot 'tests/tools/Moto.ps1')
+
+$Root = $PSScriptRoot
+$ModuleDir = Join-Path $Root 'module/SsmHybridRole'
+$OutDir = Join-Path $Root 'out'
+
+function Invoke-Native([string] $What, [scriptblock] $Command) {
+    & $Command
+    if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)." }
+}
+
+function Get-ModuleVersion {
+    $props = [xml](Get-Content -Raw (Join-Path $Root 'Directory.Build.props'))
+    return $props.Project.PropertyGroup.VersionPrefix | Where-Object { $_ } | Select-Object -First 1
+}
+
+function Invoke-Build {
+    $engineOut = Join-Path $OutDir 'engine'
+    $cmdletsOut = Join-Path $OutDir 'cmdlets'
+    Invoke-Native 'Publishing the engine' { dotnet publish (Join-Path $Root 'src/SsmHybridRole.Engine') -c $Configuration -o $engineOut --nologo -v quiet }
+    Invoke-Native 'Building the cmdlets' { dotnet publish (Join-Path $Root 'src/SsmHybridRole') -c $Configuration -o $cmdletsOut --nologo -v quiet }
+
+    if (Test-Path $ModuleDir) { Remove-Item -Recurse -Force $ModuleDir }
+    $dependencies = New-Item -ItemType Directory -Force (Join-Path $ModuleDir 'Dependencies')
+    # The engine's whole publish output goes to Dependencies/ (no hand-listed DLLs); the module root holds
+    # only the cmdlets assembly, so the engine can never be loaded beside it into the default context.
+    Copy-Item (Join-Path $engineOut '*') $dependencies -Recurse
+    Copy-Item (Join-Path $cmdletsOut 'SsmHybridRole.dll'), (Join-Path $cmdletsOut 'SsmHybridRole.pdb') $ModuleDir
+    Copy-Item (Join-Path $Root 'src/SsmHybridRole/SsmHybridRole.Format.ps1xml') $ModuleDir
+
+    $version = Get-ModuleVersion
+    $manifest = (Get-Content -Raw (Join-Path $Root 'SsmHybridRole.psd1')) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion          = '$version'"
+    Set-Content -Path (Join-Path $ModuleDir 'SsmHybridRole.psd1') -Value $manifest -Encoding utf8
+    Write-Host "Built SsmHybridRole $version at $ModuleDir"
+}
+
+function Get-PesterModulePath {
+    $packages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $path = Join-Path $packages.Trim() 'pester/6.2.0/tools/Pester.psd1'
+    if (-not (Test-Path $path)) { throw "Pester 6.2.0 was not restored to $path (it comes with the test project's PackageDownload)." }
+    return $path
+}
+
+function Invoke-Tests {
+    Invoke-Build
+    $moto = Start-Moto
+    try {
+        $env:SSMHYBRIDROLE_TEST_ENDPOINT = $moto.Url
+        $results = Join-Path $OutDir 'test-results'
+        if (Test-Path $results) { Remove-Item -Recurse -Force $results }
+
+        Write-Host "xunit: tests/SsmHybridRole.Tests against $($moto.Url)"
+        dotnet test (Join-Path $Root 'tests/SsmHybridRole.Tests') -c $Configuration --nologo `
+            --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results
+        $xunitExit = $LASTEXITCODE
+        $trx = Join-Path $results 'xunit.trx'
+        if (-not (Test-Path $trx)) { throw "xunit wrote no results (exit code $xunitExit)." }
+        $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+        $xunitPassed = [int]$counters.passed
+        $xunitFailed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        if ($xunitExit -ne 0 -and $xunitFailed -eq 0) { $xunitFailed = 1 }
+
+        Write-Host "Pester: tests/Pester on the built module in a fresh pwsh"
+        $pesterJson = Join-Path $results 'pester.json'
+        $pesterScript = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$(Get-PesterModulePath)'
+`$config = New-PesterConfiguration
+`$config.Run.Path = '$(Join-Path $Root 'tests/Pester')'
+`$config.Run.PassThru = `$true
+`$config.Output.Verbosity = 'Normal'
+`$result = Invoke-Pester -Configuration `$config
+@{ Passed = `$result.PassedCount; Failed = `$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount } | ConvertTo-Json | Set-Content '$pesterJson'
+"@
+        dotnet pwsh -NoProfile -NonInteractive -Command $pesterScript
+        $pester = if (Test-Path $pesterJson) { Get-Content -Raw $pesterJson | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
+
+        $passed = $xunitPassed + $pester.Passed
+        $failed = $xunitFailed + $pester.Failed
+        Write-Host "xunit: $xunitPassed passed, $xunitFailed failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+        Write-Output "$passed passed, $failed failed"
+        if ($failed -gt 0) { exit 1 }
+    }
+    finally {
+        Stop-Moto $moto
+    }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    $moto = Start-Moto
+    try {
+        & (Join-Path $Root 'tests/tools/Demo.ps1') -ModulePath $ModuleDir -EndpointUrl $moto.Url
+        if (-not $?) { throw 'The demo failed.' }
+    }
+    finally {
+        Stop-Moto $moto
+    }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Tests }
+    'Demo' { Invoke-Demo }
+}

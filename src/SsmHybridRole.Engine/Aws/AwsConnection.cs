@@ -1,0 +1,80 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+using SsmHybridRole.Engine.Iam;
+using SsmHybridRole.Engine.Policies;
+
+namespace SsmHybridRole.Engine.Aws
+{
+    /// <summary>
+    /// One resolved set of credentials, Region and endpoints with its IAM and STS clients. Reused for the
+    /// session by <see cref="AwsConnectionFactory"/>; the account id is asked of STS once.
+    /// </summary>
+    public sealed class AwsConnection : IDisposable
+    {
+        private readonly Lazy<AmazonSecurityTokenServiceClient> sts;
+        private readonly SemaphoreSlim accountLock = new SemaphoreSlim(1, 1);
+        private string? accountId;
+
+        internal AwsConnection(string key, IIdentityManagementService iam, Func<AmazonSecurityTokenServiceClient> stsFactory, string? region, AwsPartition partition, string description)
+        {
+            Key = key;
+            Iam = iam;
+            sts = new Lazy<AmazonSecurityTokenServiceClient>(stsFactory, LazyThreadSafetyMode.ExecutionAndPublication);
+            Region = region;
+            Partition = partition;
+            Description = description;
+        }
+
+        /// <summary>A digest of everything the connection was built from; it holds no secret.</summary>
+        public string Key { get; }
+
+        public IIdentityManagementService Iam { get; }
+
+        /// <summary>The Region in effect, or null when none was set anywhere.</summary>
+        public string? Region { get; }
+
+        public AwsPartition Partition { get; }
+
+        /// <summary>Where requests go and with which identity source, for verbose text; never a secret.</summary>
+        public string Description { get; }
+
+        /// <summary>The caller's account id, from STS GetCallerIdentity on first use.</summary>
+        public async Task<string> GetAccountIdAsync(CancellationToken cancellationToken)
+        {
+            if (accountId != null)
+            {
+                return accountId;
+            }
+
+            await accountLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (accountId == null)
+                {
+                    var identity = await sts.Value.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
+                    accountId = identity.Account;
+                }
+
+                return accountId;
+            }
+            finally
+            {
+                accountLock.Release();
+            }
+        }
+
+        public void Dispose()
+        {
+            Iam.Dispose();
+            if (sts.IsValueCreated)
+            {
+                sts.Value.Dispose();
+            }
+
+            accountLock.Dispose();
+        }
+    }
+}

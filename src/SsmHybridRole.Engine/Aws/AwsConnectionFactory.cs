@@ -1,0 +1,253 @@
+using System;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+using Amazon.SecurityToken;
+using SsmHybridRole.Engine.Errors;
+using SsmHybridRole.Engine.Iam;
+using SsmHybridRole.Engine.Policies;
+
+namespace SsmHybridRole.Engine.Aws
+{
+    /// <summary>
+    /// Resolves credentials, Region and endpoints in AWS Tools for PowerShell's order (DOMAIN.md) and keeps one
+    /// connection per distinct outcome for the life of the session.
+    /// </summary>
+    public static class AwsConnectionFactory
+    {
+        private static readonly ConcurrentDictionary<string, AwsConnection> Connections = new ConcurrentDictionary<string, AwsConnection>(StringComparer.Ordinal);
+
+        /// <summary>Reads an environment variable; replaceable so tests need not touch the process environment.</summary>
+        internal static Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
+
+        public static AwsConnection Get(ConnectionOptions options)
+        {
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            ValidateExplicitKeys(options);
+            var iamEndpoint = FirstSet(options.EndpointUrl, Environment("AWS_ENDPOINT_URL_IAM"), Environment("AWS_ENDPOINT_URL"));
+            var stsEndpoint = FirstSet(options.EndpointUrl, Environment("AWS_ENDPOINT_URL_STS"), Environment("AWS_ENDPOINT_URL"));
+            if (iamEndpoint != null)
+            {
+                IamInputRules.EndpointUrl(iamEndpoint);
+            }
+
+            if (stsEndpoint != null)
+            {
+                IamInputRules.EndpointUrl(stsEndpoint);
+            }
+
+            var key = Digest(options, iamEndpoint, stsEndpoint);
+            if (Connections.TryGetValue(key, out var existing))
+            {
+                return existing;
+            }
+
+            var created = Create(options, key, iamEndpoint, stsEndpoint);
+            var winner = Connections.GetOrAdd(key, created);
+            if (!ReferenceEquals(winner, created))
+            {
+                created.Dispose();
+            }
+
+            return winner;
+        }
+
+        /// <summary>Forgets every cached connection (tests, and a later Clear- cmdlet).</summary>
+        public static void Reset()
+        {
+            foreach (var key in Connections.Keys)
+            {
+                if (Connections.TryRemove(key, out var connection))
+                {
+                    connection.Dispose();
+                }
+            }
+        }
+
+        private static AwsConnection Create(ConnectionOptions options, string key, string? iamEndpoint, string? stsEndpoint)
+        {
+            var (credentials, source) = ResolveCredentials(options);
+            var region = ResolveRegion(options);
+            var partition = region is null ? AwsPartition.Aws : AwsPartition.FromRegion(region);
+
+            var iamConfig = new IdentityManagementServiceConfig();
+            if (region != null)
+            {
+                iamConfig.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+            }
+            else
+            {
+                iamConfig.RegionEndpoint = RegionEndpoint.GetBySystemName(partition.IamSigningRegion);
+            }
+
+            if (iamEndpoint != null)
+            {
+                iamConfig.ServiceURL = iamEndpoint;
+                iamConfig.AuthenticationRegion = region ?? partition.IamSigningRegion;
+            }
+
+            var iam = new IdentityManagementServiceClient(credentials, iamConfig);
+            var stsRegion = region ?? partition.IamSigningRegion;
+            AmazonSecurityTokenServiceClient CreateSts()
+            {
+                var stsConfig = new AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(stsRegion) };
+                if (stsEndpoint != null)
+                {
+                    stsConfig.ServiceURL = stsEndpoint;
+                    stsConfig.AuthenticationRegion = stsRegion;
+                }
+
+                return new AmazonSecurityTokenServiceClient(credentials, stsConfig);
+            }
+
+            var description = $"credentials from {source}, Region {region ?? "(none; partition aws assumed)"}, IAM endpoint {iamEndpoint ?? partition.IamEndpoint}";
+            return new AwsConnection(key, iam, CreateSts, region, partition, description);
+        }
+
+        private static void ValidateExplicitKeys(ConnectionOptions options)
+        {
+            if (!string.IsNullOrEmpty(options.AccessKey) && string.IsNullOrEmpty(options.SecretKey))
+            {
+                throw new InvalidParameterException("MissingSecretKey", "SecretKey", null, "-AccessKey needs -SecretKey too");
+            }
+
+            if (string.IsNullOrEmpty(options.AccessKey) && (!string.IsNullOrEmpty(options.SecretKey) || !string.IsNullOrEmpty(options.SessionToken)))
+            {
+                throw new InvalidParameterException("MissingAccessKey", "AccessKey", null, "-SecretKey and -SessionToken need -AccessKey too");
+            }
+
+            if (options.Region != null)
+            {
+                IamInputRules.Region(options.Region);
+            }
+        }
+
+        private static (AWSCredentials Credentials, string Source) ResolveCredentials(ConnectionOptions options)
+        {
+            if (!string.IsNullOrEmpty(options.AccessKey))
+            {
+                var masked = ConnectionOptions.MaskAccessKey(options.AccessKey!);
+                return string.IsNullOrEmpty(options.SessionToken)
+                    ? (new BasicAWSCredentials(options.AccessKey, options.SecretKey), "-AccessKey " + masked)
+                    : (new SessionAWSCredentials(options.AccessKey, options.SecretKey, options.SessionToken), "-AccessKey " + masked + " with a session token");
+            }
+
+            if (options.ExternalCredentials != null)
+            {
+                return (new ExternalAwsCredentials(options.ExternalCredentials), "-Credential");
+            }
+
+            var profileName = FirstSet(options.ProfileName, options.StoredProfileName);
+            if (profileName != null)
+            {
+                var chain = new CredentialProfileStoreChain(options.ProfileLocation);
+                if (!chain.TryGetProfile(profileName, out _))
+                {
+                    throw new SsmHybridRoleException("ProfileNotFound", FailureKind.Configuration, Messages.ProfileNotFound(profileName, options.ProfileLocation), profileName, Messages.ProfileNotFoundAction);
+                }
+
+                if (!chain.TryGetAWSCredentials(profileName, out var profileCredentials))
+                {
+                    throw new SsmHybridRoleException("ProfileHasNoCredentials", FailureKind.Configuration, Messages.ProfileHasNoCredentials(profileName), profileName, Messages.ProfileNotFoundAction);
+                }
+
+                return (profileCredentials, $"profile '{profileName}'");
+            }
+
+            try
+            {
+                // Environment keys, AWS_PROFILE, the default profile, then container and instance credentials.
+                return (DefaultAWSCredentialsIdentityResolver.GetCredentials(), "the SDK's default chain");
+            }
+            catch (AmazonClientException e)
+            {
+                throw new SsmHybridRoleException("NoCredentials", FailureKind.Authentication, Messages.NoCredentials(e.Message), null, Messages.NoCredentialsAction, e);
+            }
+        }
+
+        private static string? ResolveRegion(ConnectionOptions options)
+        {
+            var region = FirstSet(options.Region, options.StoredRegion);
+            if (region != null)
+            {
+                return region;
+            }
+
+            var profileName = FirstSet(options.ProfileName, options.StoredProfileName, Environment("AWS_PROFILE"), "default");
+            var chain = new CredentialProfileStoreChain(options.ProfileLocation);
+            if (options.ProfileName != null && chain.TryGetProfile(profileName, out var named) && named.Region != null)
+            {
+                return named.Region.SystemName;
+            }
+
+            region = FirstSet(Environment("AWS_REGION"), Environment("AWS_DEFAULT_REGION"));
+            if (region != null)
+            {
+                return region;
+            }
+
+            return chain.TryGetProfile(profileName, out var profile) ? profile.Region?.SystemName : null;
+        }
+
+        private static string? FirstSet(params string?[] values)
+        {
+            foreach (var value in values)
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Everything that decides a connection, hashed so that no secret is kept as text.</summary>
+        private static string Digest(ConnectionOptions options, string? iamEndpoint, string? stsEndpoint)
+        {
+            var text = string.Join(
+                "\u001f",
+                options.Region,
+                options.StoredRegion,
+                options.ProfileName,
+                options.StoredProfileName,
+                options.ProfileLocation,
+                options.AccessKey,
+                options.SecretKey,
+                options.SessionToken,
+                options.ExternalCredentialsIdentity is null ? null : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(options.ExternalCredentialsIdentity).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                iamEndpoint,
+                stsEndpoint,
+                Environment("AWS_ACCESS_KEY_ID"),
+                Environment("AWS_SECRET_ACCESS_KEY"),
+                Environment("AWS_SESSION_TOKEN"),
+                Environment("AWS_PROFILE"),
+                Environment("AWS_REGION"),
+                Environment("AWS_DEFAULT_REGION"));
+            using var sha = SHA256.Create();
+            return BitConverter.ToString(sha.ComputeHash(Encoding.UTF8.GetBytes(text))).Replace("-", string.Empty);
+        }
+
+        /// <summary>Credentials read from another module's object each time the SDK asks (it may refresh them).</summary>
+        private sealed class ExternalAwsCredentials : AWSCredentials
+        {
+            private readonly Func<KeyTriple> read;
+
+            public ExternalAwsCredentials(Func<KeyTriple> read) => this.read = read;
+
+            public override ImmutableCredentials GetCredentials()
+            {
+                var keys = read();
+                return new ImmutableCredentials(keys.AccessKey, keys.SecretKey, keys.SessionToken);
+            }
+        }
+    }
+}

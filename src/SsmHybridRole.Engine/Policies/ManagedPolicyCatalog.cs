@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SsmHybridRole.Engine.Errors;
+
+namespace SsmHybridRole.Engine.Policies
+{
+    /// <summary>An AWS managed policy the procedure names, with the short name the cmdlets accept.</summary>
+    public sealed class CatalogPolicy
+    {
+        internal CatalogPolicy(string shortName, string awsName, bool required, string purpose)
+        {
+            ShortName = shortName;
+            AwsName = awsName;
+            Required = required;
+            Purpose = purpose;
+        }
+
+        /// <summary>The module's name, e.g. ManagedInstanceCore.</summary>
+        public string ShortName { get; }
+
+        /// <summary>AWS's name, e.g. AmazonSSMManagedInstanceCore.</summary>
+        public string AwsName { get; }
+
+        public bool Required { get; }
+
+        public string Purpose { get; }
+
+        public string ArnIn(AwsPartition partition) => partition.ManagedPolicyArn(AwsName);
+    }
+
+    /// <summary>The managed policies of the AWS procedure, found by short or AWS name in any letter case.</summary>
+    public static class ManagedPolicyCatalog
+    {
+        public static readonly CatalogPolicy ManagedInstanceCore = new CatalogPolicy(
+            "ManagedInstanceCore", "AmazonSSMManagedInstanceCore", required: true, "Systems Manager core functionality (required)");
+
+        public static readonly CatalogPolicy DirectoryServiceAccess = new CatalogPolicy(
+            "DirectoryServiceAccess", "AmazonSSMDirectoryServiceAccess", required: false, "joining nodes to a Microsoft AD domain");
+
+        public static readonly CatalogPolicy CloudWatchAgentServer = new CatalogPolicy(
+            "CloudWatchAgentServer", "CloudWatchAgentServerPolicy", required: false, "the CloudWatch agent, EventBridge and CloudWatch Logs");
+
+        /// <summary>Deprecated by AWS in favour of AmazonSSMManagedInstanceCore; recognised, never attached by name.</summary>
+        public const string DeprecatedEc2RoleForSsm = "AmazonEC2RoleforSSM";
+
+        public static IReadOnlyList<CatalogPolicy> All { get; } = new[] { ManagedInstanceCore, DirectoryServiceAccess, CloudWatchAgentServer };
+
+        /// <summary>Every accepted spelling, for tab completion: short names first, then AWS names.</summary>
+        public static IEnumerable<string> CompletionNames => All.Select(p => p.ShortName).Concat(All.Select(p => p.AwsName));
+
+        public static CatalogPolicy? Find(string? name)
+            => All.FirstOrDefault(p => string.Equals(p.ShortName, name, StringComparison.OrdinalIgnoreCase)
+                                    || string.Equals(p.AwsName, name, StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>The catalog entry for a name, or an <see cref="InvalidParameterException"/> that lists the accepted names.</summary>
+        public static CatalogPolicy Resolve(string? name, string parameterName = "Policy")
+        {
+            var policy = Find(name);
+            if (policy != null)
+            {
+                return policy;
+            }
+
+            var hint = string.Equals(name, DeprecatedEc2RoleForSsm, StringComparison.OrdinalIgnoreCase)
+                ? "AmazonEC2RoleforSSM is deprecated; use ManagedInstanceCore (AmazonSSMManagedInstanceCore). "
+                : string.Empty;
+            throw new InvalidParameterException(
+                "UnknownPolicyName",
+                parameterName,
+                name,
+                hint + "accepted names are " + string.Join(", ", CompletionNames) + " (any letter case); pass other policies with -PolicyArn");
+        }
+
+        /// <summary>The catalog entry whose ARN this is in any partition, or null.</summary>
+        public static CatalogPolicy? FromArn(string policyArn)
+            => All.FirstOrDefault(p => AwsPartition.All.Any(partition => string.Equals(p.ArnIn(partition), policyArn, StringComparison.Ordinal)));
+    }
+}

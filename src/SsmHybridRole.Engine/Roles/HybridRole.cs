@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SsmHybridRole.Engine.Iam.Model;
+using SsmHybridRole.Engine.Policies;
+
+namespace SsmHybridRole.Engine.Roles
+{
+    /// <summary>A role as the engine reports it: IAM's fields with the trust policy decoded and read.</summary>
+    public sealed class HybridRole
+    {
+        private HybridRole(Role role, IReadOnlyList<AttachedPolicy> attachedPolicies, IReadOnlyDictionary<string, string> tags)
+        {
+            RoleName = role.RoleName;
+            Arn = role.Arn;
+            RoleId = role.RoleId;
+            Path = role.Path;
+            CreateDate = role.CreateDate;
+            Description = string.IsNullOrEmpty(role.Description) ? null : role.Description;
+            MaxSessionDuration = role.MaxSessionDuration;
+            PermissionsBoundary = role.PermissionsBoundary?.PermissionsBoundaryArn;
+            var decoded = role.AssumeRolePolicyDocument is null ? null : TrustPolicy.Decode(role.AssumeRolePolicyDocument);
+            TrustPolicyDocument = decoded is null ? null : TrustPolicy.Format(decoded);
+            Trust = TrustPolicy.Analyze(decoded);
+            AttachedPolicies = attachedPolicies;
+            Tags = tags;
+        }
+
+        public string RoleName { get; }
+
+        public string Arn { get; }
+
+        public string RoleId { get; }
+
+        public string Path { get; }
+
+        public DateTime? CreateDate { get; }
+
+        public string? Description { get; }
+
+        public int? MaxSessionDuration { get; }
+
+        public string? PermissionsBoundary { get; }
+
+        /// <summary>The trust policy as JSON text (decoded from IAM's URL encoding, indented).</summary>
+        public string? TrustPolicyDocument { get; }
+
+        public TrustPolicyAnalysis Trust { get; }
+
+        public IReadOnlyList<AttachedPolicy> AttachedPolicies { get; }
+
+        public IReadOnlyDictionary<string, string> Tags { get; }
+
+        internal static HybridRole From(Role role, IEnumerable<AttachedPolicy> attachedPolicies, IEnumerable<Tag>? tags = null)
+            => new HybridRole(
+                role,
+                attachedPolicies.ToList(),
+                (tags ?? role.Tags).GroupBy(t => t.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.OrdinalIgnoreCase));
+
+        /// <summary>The name IAM gives a managed policy: the last segment of its ARN.</summary>
+        internal static string PolicyNameFromArn(string policyArn) => policyArn.Substring(policyArn.LastIndexOf('/') + 1);
+    }
+}

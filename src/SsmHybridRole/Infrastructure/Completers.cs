@@ -1,0 +1,40 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using SsmHybridRole.Engine.Policies;
+
+namespace SsmHybridRole.Infrastructure
+{
+    /// <summary>Completes -Policy with the catalog's short and AWS names.</summary>
+    public sealed class PolicyNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+            => Complete(ManagedPolicyCatalog.CompletionNames, wordToComplete);
+
+        internal static IEnumerable<CompletionResult> Complete(IEnumerable<string> candidates, string? wordToComplete)
+        {
+            var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            return candidates
+                .Where(c => c.StartsWith(prefix, System.StringComparison.OrdinalIgnoreCase))
+                .Select(c => new CompletionResult(c, c, CompletionResultType.ParameterValue, c));
+        }
+    }
+
+    /// <summary>Completes -Region and -ActivationRegion with the Regions where Systems Manager runs.</summary>
+    public sealed class RegionCompleter : IArgumentCompleter
+    {
+        internal static readonly string[] Regions =
+        {
+            "us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1", "ap-east-1", "ap-south-1", "ap-south-2",
+            "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-northeast-1", "ap-northeast-2",
+            "ap-northeast-3", "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2",
+            "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1", "il-central-1", "me-south-1", "me-central-1",
+            "sa-east-1", "cn-north-1", "cn-northwest-1", "us-gov-west-1", "us-gov-east-1",
+        };
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+            => PolicyNameCompleter.Complete(Regions, wordToComplete);
+    }
+}

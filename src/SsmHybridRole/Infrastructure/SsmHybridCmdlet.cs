@@ -1,0 +1,76 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using SsmHybridRole.Engine.Errors;
+
+namespace SsmHybridRole.Infrastructure
+{
+    /// <summary>
+    /// What every cmdlet shares: cancellation on Ctrl+C (StopProcessing), engine calls pumped onto the
+    /// pipeline thread, and engine failures written as ErrorRecords through one mapping.
+    /// </summary>
+    public abstract class SsmHybridCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+
+        protected CancellationToken Cancellation => stopping.Token;
+
+        protected override void StopProcessing() => stopping.Cancel();
+
+        /// <summary>
+        /// Runs <paramref name="body"/>; an engine failure becomes a non-terminating error (the next pipeline
+        /// input is still processed) unless nothing after it could succeed. Returns false on failure.
+        /// </summary>
+        protected bool Try(Action body)
+        {
+            try
+            {
+                body();
+                return true;
+            }
+            catch (SsmHybridRoleException e) when (!ErrorRecords.IsTerminating(e))
+            {
+                WriteError(ErrorRecords.From(e));
+                return false;
+            }
+            catch (SsmHybridRoleException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e));
+                return false;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>
+        /// ShouldProcess, except that -Force skips the confirmation prompt; -WhatIf (or $WhatIfPreference)
+        /// still only reports.
+        /// </summary>
+        protected bool ShouldProcessUnlessForced(bool force, string target, string action)
+        {
+            var whatIf = (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound) && bound is SwitchParameter { IsPresent: true })
+                         || LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+            return (force && !whatIf) || ShouldProcess(target, action);
+        }
+
+        /// <summary>Runs an engine task, writing its verbose text, warnings and progress as they come.</summary>
+        internal T RunEngine<T>(Func<EngineCall, CancellationToken, Task<T>> work)
+            => EngineCall.Run(this, call => work(call, stopping.Token));
+
+        internal void RunEngine(Func<EngineCall, CancellationToken, Task> work)
+            => EngineCall.Run(this, async call =>
+            {
+                await work(call, stopping.Token).ConfigureAwait(false);
+                return true;
+            });
+
+        public void Dispose()
+        {
+            stopping.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace SsmHybridRole.Module
+{
+    /// <summary>
+    /// Routes the one assembly the cmdlets ask for by name, SsmHybridRole.Engine, to Dependencies/: on
+    /// PowerShell 7 through a private AssemblyLoadContext, on Windows PowerShell 5.1 through an
+    /// AssemblyResolve handler limited to that folder. Nothing is loaded at import; the engine (and with it
+    /// AWSSDK) loads when the first cmdlet needs it.
+    /// </summary>
+    public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+    {
+        internal const string EngineAssemblyName = "SsmHybridRole.Engine";
+
+        private static readonly string DependencyDirectory = Path.Combine(
+            Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", "Dependencies");
+
+        private static readonly bool IsCoreClr = typeof(object).Assembly.GetName().Name == "System.Private.CoreLib";
+
+        private static object? coreResolver;
+
+        public void OnImport()
+        {
+            if (!Directory.Exists(DependencyDirectory))
+            {
+                // Loaded from a build folder (the tests): the engine sits beside us and resolves normally.
+                return;
+            }
+
+            if (IsCoreClr)
+            {
+                CoreClr.Register();
+            }
+            else
+            {
+                AppDomain.CurrentDomain.AssemblyResolve += ResolveOnDesktop;
+            }
+        }
+
+        public void OnRemove(PSModuleInfo psModuleInfo)
+        {
+            if (IsCoreClr)
+            {
+                CoreClr.Unregister();
+            }
+            else
+            {
+                AppDomain.CurrentDomain.AssemblyResolve -= ResolveOnDesktop;
+            }
+        }
+
+        private static Assembly? ResolveOnDesktop(object? sender, ResolveEventArgs args)
+        {
+            var name = new AssemblyName(args.Name).Name ?? string.Empty;
+            var path = Path.Combine(DependencyDirectory, name + ".dll");
+            return File.Exists(path) ? Assembly.LoadFile(path) : null;
+        }
+
+        /// <summary>Kept apart so that Windows PowerShell never JIT-compiles a reference to AssemblyLoadContext.</summary>
+        private static class CoreClr
+        {
+            public static void Register()
+            {
+                if (coreResolver != null)
+                {
+                    return;
+                }
+
+                var context = new EngineLoadContext(DependencyDirectory);
+                Func<AssemblyLoadContext, AssemblyName, Assembly?> resolve = (_, name) =>
+                    string.Equals(name.Name, EngineAssemblyName, StringComparison.Ordinal) ? context.LoadFromAssemblyName(name) : null;
+                AssemblyLoadContext.Default.Resolving += resolve;
+                coreResolver = resolve;
+            }
+
+            public static void Unregister()
+            {
+                if (coreResolver is Func<AssemblyLoadContext, AssemblyName, Assembly?> resolve)
+                {
+                    AssemblyLoadContext.Default.Resolving -= resolve;
+                    coreResolver = null;
+                }
+            }
+        }
+    }
+}

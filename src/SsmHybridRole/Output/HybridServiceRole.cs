@@ -1,0 +1,63 @@
+using System;
+using System.Collections;
+using System.Linq;
+
+namespace SsmHybridRole
+{
+    /// <summary>
+    /// An IAM service role for hybrid nodes, as every cmdlet emits it. Property names match the next
+    /// cmdlet's parameters (RoleName), so it pipes by property name into Add-, Remove- and Get- cmdlets.
+    /// </summary>
+    public sealed class HybridServiceRole
+    {
+        public string RoleName { get; set; } = string.Empty;
+
+        public string Arn { get; set; } = string.Empty;
+
+        public string RoleId { get; set; } = string.Empty;
+
+        public string Path { get; set; } = "/";
+
+        public DateTime? CreateDate { get; set; }
+
+        public string? Description { get; set; }
+
+        public int? MaxSessionDuration { get; set; }
+
+        public string? PermissionsBoundary { get; set; }
+
+        /// <summary>The trust policy as JSON text, decoded from IAM's URL encoding.</summary>
+        public string? TrustPolicy { get; set; }
+
+        /// <summary>True when the trust lets ssm.amazonaws.com assume the role.</summary>
+        public bool TrustsSsm { get; set; }
+
+        /// <summary>The aws:SourceAccount values of the trust's SSM statements (empty in the seed's plain form).</summary>
+        public string[] SourceAccount { get; set; } = Array.Empty<string>();
+
+        /// <summary>The aws:SourceArn values of the trust's SSM statements.</summary>
+        public string[] SourceArn { get; set; } = Array.Empty<string>();
+
+        public HybridRolePolicy[] AttachedPolicies { get; set; } = Array.Empty<HybridRolePolicy>();
+
+        public Hashtable Tags { get; set; } = new Hashtable(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Short names of the attached policies, for the table view.</summary>
+        public string PolicySummary => string.Join(", ", AttachedPolicies.Select(p => p.ShortName));
+
+        public override string ToString() => RoleName;
+    }
+
+    /// <summary>A managed policy attached to a role.</summary>
+    public sealed class HybridRolePolicy
+    {
+        public string PolicyName { get; set; } = string.Empty;
+
+        public string PolicyArn { get; set; } = string.Empty;
+
+        /// <summary>The module's short name (ManagedInstanceCore, ...) for AWS's policies of the procedure, else the policy name.</summary>
+        public string ShortName { get; set; } = string.Empty;
+
+        public override string ToString() => PolicyName;
+    }
+}

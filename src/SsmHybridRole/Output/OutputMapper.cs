@@ -1,0 +1,44 @@
+using System;
+using System.Collections;
+using System.Linq;
+using SsmHybridRole.Engine.Policies;
+using SsmHybridRole.Engine.Roles;
+
+namespace SsmHybridRole
+{
+    /// <summary>Engine results to the public output types: the one place where the two meet.</summary>
+    internal static class OutputMapper
+    {
+        public static HybridServiceRole ToOutput(HybridRole role)
+        {
+            var tags = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var tag in role.Tags)
+            {
+                tags[tag.Key] = tag.Value;
+            }
+
+            return new HybridServiceRole
+            {
+                RoleName = role.RoleName,
+                Arn = role.Arn,
+                RoleId = role.RoleId,
+                Path = role.Path,
+                CreateDate = role.CreateDate,
+                Description = role.Description,
+                MaxSessionDuration = role.MaxSessionDuration,
+                PermissionsBoundary = role.PermissionsBoundary,
+                TrustPolicy = role.TrustPolicyDocument,
+                TrustsSsm = role.Trust.AllowsSsmAssumeRole,
+                SourceAccount = role.Trust.SourceAccounts.ToArray(),
+                SourceArn = role.Trust.SourceArns.ToArray(),
+                AttachedPolicies = role.AttachedPolicies.Select(p => new HybridRolePolicy
+                {
+                    PolicyName = p.PolicyName,
+                    PolicyArn = p.PolicyArn,
+                    ShortName = ManagedPolicyCatalog.FromArn(p.PolicyArn)?.ShortName ?? p.PolicyName,
+                }).ToArray(),
+                Tags = tags,
+            };
+        }
+    }
+}
