@@ -18,6 +18,7 @@
         'Add-SsmHybridRolePolicy'
         'Remove-SsmHybridRolePolicy'
         'New-SsmHybridTrustPolicy'
+        'New-SsmHybridS3BucketPolicy'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -63,7 +63,19 @@ function Get-PesterModulePath {
     return $path
 }
 
+# The tests cross-check against AWS CLI v2 at /usr/bin/aws (the 'aws' on PATH may be v1).
+function Install-TestPrerequisites {
+    if (Test-Path '/usr/bin/aws') { return }
+    if (-not (Get-Command apt-get -ErrorAction SilentlyContinue) -or (id -u) -ne '0') {
+        throw 'AWS CLI v2 is needed at /usr/bin/aws for the cross-check tests: install it (apt-get install awscli) and run again.'
+    }
+    Write-Host 'Installing AWS CLI v2 (apt-get install awscli) for the cross-check tests'
+    Invoke-Native 'apt-get update' { apt-get update -qq }
+    Invoke-Native 'apt-get install awscli' { apt-get install -y -qq awscli | Out-Null }
+}
+
 function Invoke-Tests {
+    Install-TestPrerequisites
     Invoke-Build
     $moto = Start-Moto
     try {

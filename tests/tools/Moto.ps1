@@ -47,3 +47,41 @@ function Stop-Moto {
         $Moto.Process.WaitForExit(5000) | Out-Null
     }
 }
+
+# A recording proxy in front of moto (iam_proxy.py): tests read back which requests were sent.
+function Start-IamProxy {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [string] $Upstream)
+
+    $python = (Get-Command python3 -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source
+    $portFile = [System.IO.Path]::GetTempFileName()
+    Remove-Item $portFile
+    $script = Join-Path $PSScriptRoot 'iam_proxy.py'
+    $start = [System.Diagnostics.ProcessStartInfo]::new($python, "`"$script`" --upstream $Upstream --port-file `"$portFile`"")
+    $start.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($start)
+    $deadline = [DateTime]::UtcNow.AddSeconds(15)
+    while (-not (Test-Path $portFile) -or -not (Get-Content -Raw $portFile)) {
+        if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw 'The IAM recording proxy did not start.' }
+        Start-Sleep -Milliseconds 50
+    }
+    $port = [int](Get-Content -Raw $portFile)
+    Remove-Item $portFile
+    [pscustomobject]@{ Url = "http://127.0.0.1:$port"; Process = $process }
+}
+
+function Stop-IamProxy {
+    param($Proxy)
+    if ($Proxy -and -not $Proxy.Process.HasExited) { $Proxy.Process.Kill(); $Proxy.Process.WaitForExit(5000) | Out-Null }
+}
+
+function Get-IamProxyLog {
+    param([Parameter(Mandatory)] $Proxy)
+    # Invoke-RestMethod emits a JSON array as one object: unroll it into one record per request.
+    @((Invoke-RestMethod -Uri "$($Proxy.Url)/__proxy/log") | ForEach-Object { $_ })
+}
+
+function Reset-IamProxyLog {
+    param([Parameter(Mandatory)] $Proxy)
+    $null = Invoke-RestMethod -Method Post -Uri "$($Proxy.Url)/__proxy/reset"
+}

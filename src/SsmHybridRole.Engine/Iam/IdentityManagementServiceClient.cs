@@ -92,6 +92,18 @@ namespace SsmHybridRole.Engine.Iam
         public Task<GetPolicyResponse> GetPolicyAsync(GetPolicyRequest request, CancellationToken cancellationToken = default)
             => Send(request, GetPolicyResponse.Read, cancellationToken);
 
+        public Task<GetPolicyVersionResponse> GetPolicyVersionAsync(GetPolicyVersionRequest request, CancellationToken cancellationToken = default)
+            => Send(request, GetPolicyVersionResponse.Read, cancellationToken);
+
+        public Task<ListPolicyVersionsResponse> ListPolicyVersionsAsync(ListPolicyVersionsRequest request, CancellationToken cancellationToken = default)
+            => Send(request, ListPolicyVersionsResponse.Read, cancellationToken);
+
+        public Task<CreatePolicyVersionResponse> CreatePolicyVersionAsync(CreatePolicyVersionRequest request, CancellationToken cancellationToken = default)
+            => Send(request, CreatePolicyVersionResponse.Read, cancellationToken);
+
+        public Task<DeletePolicyVersionResponse> DeletePolicyVersionAsync(DeletePolicyVersionRequest request, CancellationToken cancellationToken = default)
+            => Send(request, DeletePolicyVersionResponse.Read, cancellationToken);
+
         public Task<CreateInstanceProfileResponse> CreateInstanceProfileAsync(CreateInstanceProfileRequest request, CancellationToken cancellationToken = default)
             => Send(request, CreateInstanceProfileResponse.Read, cancellationToken);
 

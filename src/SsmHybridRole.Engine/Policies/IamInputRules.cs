@@ -15,6 +15,7 @@ namespace SsmHybridRole.Engine.Policies
     public static class IamInputRules
     {
         public const string RoleNameRule = "a role name is 1 to 64 characters from letters A-Z a-z, digits and _ + = , . @ -";
+        public const string PolicyNameRule = "a policy name is 1 to 128 characters from letters A-Z a-z, digits and _ + = , . @ -";
         public const string PathRule = "a path is '/' or 1 to 512 characters that start and end with '/' and hold only printable ASCII between them";
         public const string DescriptionRule = "a description is at most 1000 characters of printable ASCII, tab, line breaks or Latin-1 (U+00A1 to U+00FF)";
         public const string MaxSessionDurationRule = "the maximum session duration is 3600 to 43200 seconds (1 to 12 hours)";
@@ -28,6 +29,7 @@ namespace SsmHybridRole.Engine.Policies
         public const string EndpointUrlRule = "an endpoint URL is an absolute http:// or https:// URL";
 
         private static readonly Regex RoleNamePattern = new Regex(@"^[A-Za-z0-9_+=,.@-]{1,64}$", RegexOptions.CultureInvariant);
+        private static readonly Regex PolicyNamePattern = new Regex(@"^[A-Za-z0-9_+=,.@-]{1,128}$", RegexOptions.CultureInvariant);
         private static readonly Regex PathPattern = new Regex(@"^(/|/[\u0021-\u007E]+/)$", RegexOptions.CultureInvariant);
         private static readonly Regex DescriptionPattern = new Regex(@"^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$", RegexOptions.CultureInvariant);
         private static readonly Regex TagTextPattern = new Regex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$", RegexOptions.CultureInvariant);
@@ -40,6 +42,14 @@ namespace SsmHybridRole.Engine.Policies
             if (value is null || !RoleNamePattern.IsMatch(value))
             {
                 throw new InvalidParameterException("InvalidRoleName", parameterName, value, RoleNameRule);
+            }
+        }
+
+        public static void PolicyName(string? value, string parameterName = "PolicyName")
+        {
+            if (value is null || !PolicyNamePattern.IsMatch(value))
+            {
+                throw new InvalidParameterException("InvalidPolicyName", parameterName, value, PolicyNameRule);
             }
         }
 

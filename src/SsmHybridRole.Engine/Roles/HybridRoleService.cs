@@ -51,7 +51,7 @@ namespace SsmHybridRole.Engine.Roles
             if (spec.NeedsAccountLookup)
             {
                 reporter.Verbose("STS GetCallerIdentity: looking up the account id for the trust policy's source conditions.");
-                accountId = await Call(() => connection.GetAccountIdAsync(cancellationToken), "sts:GetCallerIdentity", null).ConfigureAwait(false);
+                accountId = await IamCall.RunAsync(() => connection.GetAccountIdAsync(cancellationToken), "sts:GetCallerIdentity", null).ConfigureAwait(false);
             }
 
             return TrustPolicy.Build(spec.Partition, accountId, spec.ActivationRegions, spec.Spec.NoSourceCondition);
@@ -87,7 +87,7 @@ namespace SsmHybridRole.Engine.Roles
             reporter.Verbose($"iam:CreateRole '{s.RoleName}' (path {s.Path ?? "/"}, trust for {TrustPolicy.SsmServicePrincipal}" +
                              (spec.Spec.NoSourceCondition || s.AssumeRolePolicyDocument != null ? ")" : $" from account and Regions {string.Join(", ", spec.ActivationRegions)})"));
             var created = await EventualConsistency.RetryAsync(
-                () => Call(() => iam.CreateRoleAsync(request, cancellationToken), "iam:CreateRole", s.RoleName),
+                () => IamCall.RunAsync(() => iam.CreateRoleAsync(request, cancellationToken), "iam:CreateRole", s.RoleName),
                 IsInvalidPrincipal,
                 $"Waiting for IAM to accept principal {TrustPolicy.SsmServicePrincipal}",
                 reporter,
@@ -149,7 +149,7 @@ namespace SsmHybridRole.Engine.Roles
                 }
 
                 reporter.Verbose($"iam:DetachRolePolicy '{policyArn}' from role '{roleName}'.");
-                await Call(() => iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = policyArn }, cancellationToken), "iam:DetachRolePolicy", roleName, policyArn).ConfigureAwait(false);
+                await IamCall.RunAsync(() => iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = policyArn }, cancellationToken), "iam:DetachRolePolicy", roleName, policyArn).ConfigureAwait(false);
             }
 
             return readBack ? await GetAsync(roleName, cancellationToken).ConfigureAwait(false) : null;
@@ -159,7 +159,7 @@ namespace SsmHybridRole.Engine.Roles
         public async Task<HybridRole> GetAsync(string roleName, CancellationToken cancellationToken)
         {
             reporter.Verbose($"iam:GetRole and iam:ListAttachedRolePolicies '{roleName}'.");
-            var roleTask = WaitForNewRole(roleName, () => Call(() => iam.GetRoleAsync(new GetRoleRequest { RoleName = roleName }, cancellationToken), "iam:GetRole", roleName), cancellationToken);
+            var roleTask = WaitForNewRole(roleName, () => IamCall.RunAsync(() => iam.GetRoleAsync(new GetRoleRequest { RoleName = roleName }, cancellationToken), "iam:GetRole", roleName), cancellationToken);
             var attachedTask = ListAttachedAsync(roleName, cancellationToken);
             await Task.WhenAll(roleTask, attachedTask).ConfigureAwait(false);
             return HybridRole.From((await roleTask.ConfigureAwait(false)).Role, await attachedTask.ConfigureAwait(false));
@@ -180,7 +180,7 @@ namespace SsmHybridRole.Engine.Roles
             var matches = new List<Role>();
             var pages = 0;
             reporter.Verbose("iam:ListRoles (all pages).");
-            await Call(
+            await IamCall.RunAsync(
                 () => iam.ForEachRolePageAsync(
                     null,
                     page =>
@@ -220,32 +220,32 @@ namespace SsmHybridRole.Engine.Roles
             try
             {
                 reporter.Verbose($"iam:ListInstanceProfilesForRole '{roleName}'.");
-                var profiles = await Call(() => iam.ListAllInstanceProfilesForRoleAsync(roleName, cancellationToken), "iam:ListInstanceProfilesForRole", roleName).ConfigureAwait(false);
+                var profiles = await IamCall.RunAsync(() => iam.ListAllInstanceProfilesForRoleAsync(roleName, cancellationToken), "iam:ListInstanceProfilesForRole", roleName).ConfigureAwait(false);
                 foreach (var profile in profiles)
                 {
                     reporter.Verbose($"iam:RemoveRoleFromInstanceProfile '{profile.InstanceProfileName}' / '{roleName}'.");
-                    await Call(() => iam.RemoveRoleFromInstanceProfileAsync(new RemoveRoleFromInstanceProfileRequest { InstanceProfileName = profile.InstanceProfileName, RoleName = roleName }, cancellationToken), "iam:RemoveRoleFromInstanceProfile", roleName).ConfigureAwait(false);
+                    await IamCall.RunAsync(() => iam.RemoveRoleFromInstanceProfileAsync(new RemoveRoleFromInstanceProfileRequest { InstanceProfileName = profile.InstanceProfileName, RoleName = roleName }, cancellationToken), "iam:RemoveRoleFromInstanceProfile", roleName).ConfigureAwait(false);
                     done.Add($"removed from instance profile '{profile.InstanceProfileName}'");
                 }
 
                 foreach (var policy in await ListAttachedAsync(roleName, cancellationToken).ConfigureAwait(false))
                 {
                     reporter.Verbose($"iam:DetachRolePolicy '{policy.PolicyArn}' from '{roleName}'.");
-                    await Call(() => iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = policy.PolicyArn }, cancellationToken), "iam:DetachRolePolicy", roleName, policy.PolicyArn).ConfigureAwait(false);
+                    await IamCall.RunAsync(() => iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = policy.PolicyArn }, cancellationToken), "iam:DetachRolePolicy", roleName, policy.PolicyArn).ConfigureAwait(false);
                     done.Add($"detached '{policy.PolicyName}'");
                 }
 
                 reporter.Verbose($"iam:ListRolePolicies '{roleName}'.");
-                foreach (var inline in await Call(() => iam.ListAllRolePolicyNamesAsync(roleName, cancellationToken), "iam:ListRolePolicies", roleName).ConfigureAwait(false))
+                foreach (var inline in await IamCall.RunAsync(() => iam.ListAllRolePolicyNamesAsync(roleName, cancellationToken), "iam:ListRolePolicies", roleName).ConfigureAwait(false))
                 {
                     reporter.Verbose($"iam:DeleteRolePolicy '{inline}' of '{roleName}'.");
-                    await Call(() => iam.DeleteRolePolicyAsync(new DeleteRolePolicyRequest { RoleName = roleName, PolicyName = inline }, cancellationToken), "iam:DeleteRolePolicy", roleName).ConfigureAwait(false);
+                    await IamCall.RunAsync(() => iam.DeleteRolePolicyAsync(new DeleteRolePolicyRequest { RoleName = roleName, PolicyName = inline }, cancellationToken), "iam:DeleteRolePolicy", roleName).ConfigureAwait(false);
                     done.Add($"deleted inline policy '{inline}'");
                 }
 
                 reporter.Verbose($"iam:DeleteRole '{roleName}'.");
                 await EventualConsistency.RetryAsync(
-                    () => Call(() => iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = roleName }, cancellationToken), "iam:DeleteRole", roleName),
+                    () => IamCall.RunAsync(() => iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = roleName }, cancellationToken), "iam:DeleteRole", roleName),
                     e => e is IamOperationException { ErrorId: "DeleteConflict" },
                     $"Waiting for IAM to release role '{roleName}'",
                     reporter,
@@ -281,7 +281,7 @@ namespace SsmHybridRole.Engine.Roles
         private async Task<List<AttachedPolicy>> ListAttachedAsync(string roleName, CancellationToken cancellationToken)
             => await WaitForNewRole(
                 roleName,
-                () => Call(() => iam.ListAllAttachedRolePoliciesAsync(roleName, cancellationToken), "iam:ListAttachedRolePolicies", roleName),
+                () => IamCall.RunAsync(() => iam.ListAllAttachedRolePoliciesAsync(roleName, cancellationToken), "iam:ListAttachedRolePolicies", roleName),
                 cancellationToken).ConfigureAwait(false);
 
         private async Task AttachOneAsync(string roleName, string policyArn, CancellationToken cancellationToken)
@@ -289,7 +289,7 @@ namespace SsmHybridRole.Engine.Roles
             reporter.Verbose($"iam:AttachRolePolicy '{policyArn}' to role '{roleName}'.");
             await WaitForNewRole(
                 roleName,
-                () => Call(() => iam.AttachRolePolicyAsync(new AttachRolePolicyRequest { RoleName = roleName, PolicyArn = policyArn }, cancellationToken), "iam:AttachRolePolicy", roleName, policyArn),
+                () => IamCall.RunAsync(() => iam.AttachRolePolicyAsync(new AttachRolePolicyRequest { RoleName = roleName, PolicyArn = policyArn }, cancellationToken), "iam:AttachRolePolicy", roleName, policyArn),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -313,13 +313,13 @@ namespace SsmHybridRole.Engine.Roles
                 foreach (var policy in attached)
                 {
                     reporter.Verbose($"Undo: iam:DetachRolePolicy '{policy.PolicyArn}' from '{roleName}'.");
-                    await Call(() => iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = policy.PolicyArn }, undo.Token), "iam:DetachRolePolicy", roleName, policy.PolicyArn).ConfigureAwait(false);
+                    await IamCall.RunAsync(() => iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = policy.PolicyArn }, undo.Token), "iam:DetachRolePolicy", roleName, policy.PolicyArn).ConfigureAwait(false);
                     remaining.Remove($"policy '{policy.PolicyName}' attached");
                 }
 
                 reporter.Verbose($"Undo: iam:DeleteRole '{roleName}'.");
                 await EventualConsistency.RetryAsync(
-                    () => Call(() => iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = roleName }, undo.Token), "iam:DeleteRole", roleName),
+                    () => IamCall.RunAsync(() => iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = roleName }, undo.Token), "iam:DeleteRole", roleName),
                     e => e is IamOperationException { ErrorId: "DeleteConflict" },
                     $"Waiting for IAM to release role '{roleName}'",
                     reporter,
@@ -347,24 +347,5 @@ namespace SsmHybridRole.Engine.Roles
 
         private static bool IsInvalidPrincipal(Exception e)
             => e is IamOperationException { ErrorId: "MalformedPolicyDocument" } m && m.Message.IndexOf("Invalid principal", StringComparison.OrdinalIgnoreCase) >= 0;
-
-        /// <summary>Runs one IAM (or STS) call and turns its failure into the engine's typed exception.</summary>
-        private static async Task<T> Call<T>(Func<Task<T>> call, string action, string? roleName, string? policyArn = null)
-        {
-            try
-            {
-                return await call().ConfigureAwait(false);
-            }
-            catch (Exception e) when (IamErrorTranslator.Translate(e, action, roleName, policyArn) is var translated && !ReferenceEquals(translated, e))
-            {
-                throw translated;
-            }
-        }
-
-        private static async Task<bool> Call(Func<Task> call, string action, string? roleName, string? policyArn = null)
-        {
-            await Call(async () => { await call().ConfigureAwait(false); return true; }, action, roleName, policyArn).ConfigureAwait(false);
-            return true;
-        }
     }
 }

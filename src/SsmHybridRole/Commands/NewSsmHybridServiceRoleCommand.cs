@@ -17,7 +17,7 @@ namespace SsmHybridRole.Commands
         private const string BuiltTrust = "BuiltTrust";
         private const string CustomTrust = "CustomTrust";
 
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string RoleName { get; set; } = "SSMServiceRole";
 

@@ -1,0 +1,93 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace SsmHybridRole.Engine.Policies
+{
+    /// <summary>
+    /// Policy documents compared by meaning, not text: key order, white space, a single value versus a
+    /// one-element array, and the order of values in a list do not matter to IAM, so they do not matter here.
+    /// </summary>
+    public static class PolicyJson
+    {
+        /// <summary>True when both documents (plain or URL-encoded) mean the same to IAM.</summary>
+        public static bool AreEquivalent(string? left, string? right)
+        {
+            if (left is null || right is null)
+            {
+                return left is null && right is null;
+            }
+
+            try
+            {
+                return string.Equals(Canonical(left), Canonical(right), StringComparison.Ordinal);
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>A compact, normalised form of a policy document.</summary>
+        public static string Canonical(string document)
+        {
+            using var parsed = JsonDocument.Parse(TrustPolicy.Decode(document));
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                Write(writer, parsed.RootElement);
+            }
+
+            return Encoding.UTF8.GetString(buffer.ToArray());
+        }
+
+        private static void Write(Utf8JsonWriter writer, JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    writer.WriteStartObject();
+                    foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                    {
+                        writer.WritePropertyName(property.Name);
+                        Write(writer, property.Value);
+                    }
+
+                    writer.WriteEndObject();
+                    break;
+                case JsonValueKind.Array:
+                    var items = element.EnumerateArray().ToList();
+                    if (items.Count == 1)
+                    {
+                        Write(writer, items[0]);
+                        break;
+                    }
+
+                    writer.WriteStartArray();
+                    foreach (var item in items.Select(Canonical).OrderBy(t => t, StringComparer.Ordinal))
+                    {
+                        writer.WriteRawValue(item);
+                    }
+
+                    writer.WriteEndArray();
+                    break;
+                default:
+                    element.WriteTo(writer);
+                    break;
+            }
+        }
+
+        private static string Canonical(JsonElement element)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                Write(writer, element);
+            }
+
+            return Encoding.UTF8.GetString(buffer.ToArray());
+        }
+    }
+}

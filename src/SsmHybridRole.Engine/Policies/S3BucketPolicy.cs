@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using SsmHybridRole.Engine.Errors;
+
+namespace SsmHybridRole.Engine.Policies
+{
+    /// <summary>What the custom S3 bucket policy must allow ("Create a custom S3 bucket policy for an instance profile").</summary>
+    public sealed class S3BucketPolicyOptions
+    {
+        public const string DefaultPolicyName = "SSMInstanceProfileS3Policy";
+
+        /// <summary>Regions whose AWS-owned SSM buckets are needed (with a VPC endpoint). Never '*'.</summary>
+        public IReadOnlyList<string> Regions { get; set; } = Array.Empty<string>();
+
+        /// <summary>Statement 1: nodes reach S3 through a VPC endpoint, so the AWS-owned buckets must be allowed.</summary>
+        public bool VpcEndpoint { get; set; }
+
+        /// <summary>Statement 2: buckets of your own for Run Command / Session Manager output.</summary>
+        public IReadOnlyList<string> OutputBuckets { get; set; } = Array.Empty<string>();
+
+        /// <summary>The output buckets are encrypted: s3:GetEncryptionConfiguration on the bucket itself too.</summary>
+        public bool Encrypted { get; set; }
+
+        /// <summary>The output buckets belong to another account: s3:PutObjectAcl too.</summary>
+        public bool CrossAccount { get; set; }
+
+        /// <summary>EC2 macOS patching: aws-patchmanager-macos-REGION too.</summary>
+        public bool IncludeMacOS { get; set; }
+    }
+
+    /// <summary>Builds the custom S3 bucket policy per Region, with AWS's documented bucket exceptions.</summary>
+    public static class S3BucketPolicy
+    {
+        private static readonly string[] GetObjectOnly = { "s3:GetObject" };
+
+        private const string BucketNameRule = "an S3 bucket name is 3 to 63 characters of lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit";
+
+        /// <summary>The AWS-owned buckets SSM Agent reads in one Region.</summary>
+        public static IEnumerable<string> AwsOwnedBuckets(string region, bool includeMacOS)
+        {
+            yield return $"aws-ssm-{region}";
+            yield return $"aws-windows-downloads-{region}";
+            yield return $"amazon-ssm-{region}";
+            yield return $"amazon-ssm-packages-{region}"; // only SSM Agent before 2.2.45.0, as AWS still lists it
+            if (region != "af-south-1" && region != "eu-south-1")
+            {
+                // These two Regions have no birdwatcher bucket; they use the distributor bucket below.
+                yield return $"{region}-birdwatcher-prod";
+            }
+
+            yield return $"aws-ssm-distributor-file-{region}";
+            yield return $"aws-ssm-document-attachments-{region}";
+            yield return region switch
+            {
+                "me-south-1" => "patch-baseline-snapshot-me-south-1-uduvl7q8",
+                "af-south-1" => "patch-baseline-snapshot-af-south-1-tbxdb5b9",
+                _ => $"patch-baseline-snapshot-{region}",
+            };
+            if (includeMacOS)
+            {
+                yield return $"aws-patchmanager-macos-{region}";
+            }
+        }
+
+        /// <summary>Validates the options for <paramref name="partition"/> and returns the policy document (indented JSON).</summary>
+        public static string Build(S3BucketPolicyOptions options, AwsPartition partition)
+        {
+            if (options is null || partition is null)
+            {
+                throw new ArgumentNullException(options is null ? nameof(options) : nameof(partition));
+            }
+
+            if (!options.VpcEndpoint && options.OutputBuckets.Count == 0)
+            {
+                throw new InvalidParameterException("NothingToAllow", "VpcEndpoint", null, "the policy needs -VpcEndpoint (AWS-owned SSM buckets), -OutputBucket (your own buckets), or both");
+            }
+
+            if (options.VpcEndpoint && options.Regions.Count == 0)
+            {
+                throw new InvalidParameterException("RegionRequired", "Region", null, "the AWS-owned SSM buckets are per Region: name at least one with -Region");
+            }
+
+            foreach (var region in options.Regions)
+            {
+                if (region == "*")
+                {
+                    throw new InvalidParameterException("WildcardRegionNotAllowed", "Region", region, "the AWS-owned buckets must be named per Region; a wildcard Region would allow every bucket that matches");
+                }
+
+                IamInputRules.Region(region);
+                if (AwsPartition.FromRegion(region) != partition)
+                {
+                    throw new InvalidParameterException("RegionPartitionMismatch", "Region", region, $"the Region is not in partition '{partition.Name}'");
+                }
+            }
+
+            foreach (var bucket in options.OutputBuckets)
+            {
+                if (bucket is null || bucket.Length < 3 || bucket.Length > 63 || !IsBucketName(bucket))
+                {
+                    throw new InvalidParameterException("InvalidBucketName", "OutputBucket", bucket, BucketNameRule);
+                }
+            }
+
+            using var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            {
+                json.WriteStartObject();
+                json.WriteString("Version", "2012-10-17");
+                json.WriteStartArray("Statement");
+                if (options.VpcEndpoint)
+                {
+                    var resources = options.Regions.Distinct(StringComparer.Ordinal)
+                        .SelectMany(r => AwsOwnedBuckets(r, options.IncludeMacOS))
+                        .Select(b => ObjectArn(partition, b));
+                    WriteStatement(json, "SsmAwsOwnedBuckets", GetObjectOnly, resources);
+                }
+
+                if (options.OutputBuckets.Count > 0)
+                {
+                    var actions = new List<string> { "s3:GetObject", "s3:PutObject" };
+                    if (options.CrossAccount)
+                    {
+                        actions.Add("s3:PutObjectAcl");
+                    }
+
+                    if (options.Encrypted)
+                    {
+                        actions.Add("s3:GetEncryptionConfiguration");
+                    }
+
+                    var buckets = options.OutputBuckets.Distinct(StringComparer.Ordinal).ToList();
+                    var resources = buckets.Select(b => ObjectArn(partition, b));
+                    if (options.Encrypted)
+                    {
+                        resources = resources.Concat(buckets.Select(b => $"arn:{partition.Name}:s3:::{b}"));
+                    }
+
+                    WriteStatement(json, "SsmOutputBuckets", actions, resources);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            return Encoding.UTF8.GetString(buffer.ToArray());
+        }
+
+        private static string ObjectArn(AwsPartition partition, string bucket) => $"arn:{partition.Name}:s3:::{bucket}/*";
+
+        private static bool IsBucketName(string name)
+            => name.All(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')
+               && char.IsLetterOrDigit(name[0]) && char.IsLetterOrDigit(name[name.Length - 1]);
+
+        private static void WriteStatement(Utf8JsonWriter json, string sid, IEnumerable<string> actions, IEnumerable<string> resources)
+        {
+            json.WriteStartObject();
+            json.WriteString("Sid", sid);
+            json.WriteString("Effect", "Allow");
+            json.WriteStartArray("Action");
+            foreach (var action in actions)
+            {
+                json.WriteStringValue(action);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("Resource");
+            foreach (var resource in resources)
+            {
+                json.WriteStringValue(resource);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+    }
+}

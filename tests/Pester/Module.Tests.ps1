@@ -1,0 +1,74 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $script:Assembly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'SsmHybridRole' }
+    $script:CmdletTypes = $Assembly.GetTypes() | Where-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) }
+}
+
+Describe 'The built module' {
+    It 'exports exactly the cmdlets its assembly defines' {
+        $defined = $CmdletTypes | ForEach-Object {
+            $attribute = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+            "$($attribute.VerbName)-$($attribute.NounName)"
+        }
+        $exported = (Get-Module SsmHybridRole).ExportedCmdlets.Keys
+        ($exported | Sort-Object) | Should -Be ($defined | Sort-Object)
+        (Import-PowerShellDataFile (Join-Path $ModulePath 'SsmHybridRole.psd1')).CmdletsToExport | Sort-Object | Should -Be ($defined | Sort-Object)
+    }
+
+    It 'names each cmdlet class <Verb><Noun>Command, sealed, with an OutputType' {
+        foreach ($type in $CmdletTypes) {
+            $attribute = $type.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+            $type.Name | Should -Be ("$($attribute.VerbName)$($attribute.NounName)Command" -replace '-', '')
+            $type.IsSealed | Should -BeTrue
+            $type.GetCustomAttributes([System.Management.Automation.OutputTypeAttribute], $false) | Should -Not -BeNullOrEmpty -Because $type.Name
+            $attribute.NounName | Should -BeLike 'SsmHybrid*'
+        }
+    }
+
+    It 'supports -WhatIf on every cmdlet that changes IAM, and asks for confirmation on removal' {
+        foreach ($name in 'New-SsmHybridServiceRole', 'Add-SsmHybridRolePolicy', 'Remove-SsmHybridRolePolicy', 'Remove-SsmHybridServiceRole', 'New-SsmHybridS3BucketPolicy') {
+            (Get-Command $name).Parameters.Keys | Should -Contain 'WhatIf' -Because $name
+        }
+        (Get-Command Remove-SsmHybridServiceRole).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'
+    }
+
+    It 'has no Amazon type in any parameter or output type' {
+        foreach ($command in Get-Command -Module SsmHybridRole) {
+            $command.Parameters.Values.ParameterType.FullName | Should -Not -Match '^Amazon\.' -Because $command.Name
+            $command.OutputType.Type.FullName | Should -Not -Match '^Amazon\.' -Because $command.Name
+        }
+    }
+
+    It 'takes the connection parameters of AWS Tools, with their aliases' {
+        $parameters = (Get-Command Get-SsmHybridServiceRole).Parameters
+        $parameters['Region'].Aliases | Should -Contain 'RegionToCall'
+        $parameters['ProfileName'].Aliases | Should -Contain 'StoredCredentials'
+        $parameters['ProfileLocation'].Aliases | Should -Contain 'ProfilesLocation'
+        $parameters['AccessKey'].Aliases | Should -Contain 'AK'
+        $parameters['SecretKey'].Aliases | Should -Contain 'SecretAccessKey'
+        $parameters['SessionToken'].Aliases | Should -Contain 'ST'
+        $parameters.Keys | Should -Contain 'Credential'
+        $parameters.Keys | Should -Contain 'EndpointUrl'
+    }
+
+    It 'loads no AWSSDK assembly on import, and loads it into its own context on first use' {
+        $command = @"
+Import-Module '$ModulePath'
+`$names = { [AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { `$_.GetName().Name } | Where-Object { `$_ -like 'AWSSDK*' -or `$_ -eq 'SsmHybridRole.Engine' } }
+'import:' + (@(& `$names) -join ',')
+`$null = New-SsmHybridTrustPolicy -AccountId 123456789012 -ActivationRegion us-east-2
+`$core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'SsmHybridRole.Engine' }
+'context:' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$core).GetType().Name
+"@
+        $lines = Invoke-FreshPwsh $command
+        $lines | Should -Contain 'import:'
+        $lines | Should -Contain 'context:EngineLoadContext'
+    }
+
+    It 'completes -Policy with short and AWS names, and -Region with Region names' {
+        $line = 'Add-SsmHybridRolePolicy -RoleName x -Policy Cloud'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('CloudWatchAgentServer', 'CloudWatchAgentServerPolicy')
+        $line = 'New-SsmHybridServiceRole -ActivationRegion eu-cen'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'eu-central-1'
+    }
+}

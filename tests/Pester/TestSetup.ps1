@@ -1,0 +1,29 @@
+# Dot-sourced by every Pester file: the built module as a user imports it, test credentials for the local
+# endpoint (moto, started by build.ps1), and helpers.
+
+$script:RepoRoot = Resolve-Path (Join-Path $PSScriptRoot '../..')
+$script:ModulePath = Join-Path $RepoRoot 'module/SsmHybridRole'
+$script:Endpoint = $env:SSMHYBRIDROLE_TEST_ENDPOINT
+if (-not $Endpoint) { throw 'SSMHYBRIDROLE_TEST_ENDPOINT is not set: run the tests through "dotnet pwsh ./build.ps1 Test".' }
+
+. (Join-Path $RepoRoot 'tests/tools/Moto.ps1')
+
+$env:AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE'
+$env:AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
+$env:AWS_REGION = 'us-east-2'
+Remove-Item Env:AWS_PROFILE, Env:AWS_ENDPOINT_URL, Env:AWS_ENDPOINT_URL_IAM, Env:AWS_ENDPOINT_URL_STS -ErrorAction SilentlyContinue
+Import-Module $ModulePath -Force
+
+$script:NameCounter = 0
+function New-TestRoleName([string] $Prefix = 'pester') {
+    $script:NameCounter++
+    "$Prefix-$PID-$script:NameCounter"
+}
+
+# Runs a command in a new pwsh process (the PowerShell this test runs on) and returns its output lines.
+function Invoke-FreshPwsh([string] $Command) {
+    $pwshDll = Join-Path $PSHOME 'pwsh.dll'
+    $output = & ([Environment]::ProcessPath) $pwshDll -NoProfile -NonInteractive -Command $Command 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "pwsh failed ($LASTEXITCODE): $output" }
+    $output
+}
