@@ -97,8 +97,7 @@ function Invoke-Tests {
         Write-Host "Pester: tests/Pester on the built module in a fresh pwsh"
         $pesterJson = Join-Path $results 'pester.json'
         $pesterScript = @"
-`$ErrorActionPreference = 'Stop'
-Import-Module '$(Get-PesterModulePath)'
+Import-Module '$(Get-PesterModulePath)' -ErrorAction Stop
 `$config = New-PesterConfiguration
 `$config.Run.Path = '$(Join-Path $Root 'tests/Pester')'
 `$config.Run.PassThru = `$true

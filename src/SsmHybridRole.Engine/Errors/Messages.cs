@@ -87,6 +87,7 @@ namespace SsmHybridRole.Engine.Errors
         public static string Quote(object? value) => value switch
         {
             null => "(null)",
+            string s when s.Length > 60 => "'" + s.Substring(0, 40) + "...' (" + s.Length.ToString(CultureInfo.InvariantCulture) + " characters)",
             string s => "'" + s + "'",
             _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
         };
