@@ -131,6 +131,26 @@ namespace SsmHybridRole.Tests.Engine
         }
 
         [Fact]
+        public async Task UpdateRole_UpdateAssumeRolePolicy_and_TagRole_change_what_GetRole_and_ListRoleTags_read()
+        {
+            using var iam = moto.NewClient();
+            var name = MotoFixture.UniqueName("client-update");
+            await iam.CreateRoleAsync(new CreateRoleRequest { RoleName = name, AssumeRolePolicyDocument = Trust });
+            var conditioned = TrustPolicy.Build(AwsPartition.Aws, "123456789012", new[] { "eu-west-1" }, false);
+
+            await iam.UpdateRoleAsync(new UpdateRoleRequest { RoleName = name, Description = "updated", MaxSessionDuration = 10800 });
+            await iam.UpdateAssumeRolePolicyAsync(new UpdateAssumeRolePolicyRequest { RoleName = name, PolicyDocument = conditioned });
+            await iam.TagRoleAsync(new TagRoleRequest { RoleName = name, Tags = { new Tag { Key = "a", Value = "1" }, new Tag { Key = "b", Value = "2" } } });
+            var role = (await iam.GetRoleAsync(new GetRoleRequest { RoleName = name })).Role;
+            var tags = await IdentityManagementServicePaginators.ListAllAsync<ListRoleTagsRequest, ListRoleTagsResponse, Tag>(new ListRoleTagsRequest { RoleName = name, MaxItems = 1 }, iam.ListRoleTagsAsync, CancellationToken.None);
+
+            Assert.Equal("updated", role.Description);
+            Assert.Equal(10800, role.MaxSessionDuration);
+            Assert.Equal(new[] { "arn:aws:ssm:eu-west-1:123456789012:*" }, TrustPolicy.Analyze(role.AssumeRolePolicyDocument).SourceArns);
+            Assert.Equal(new[] { "a=1", "b=2" }, tags.Select(t => t.Key + "=" + t.Value).OrderBy(t => t, StringComparer.Ordinal));
+        }
+
+        [Fact]
         public async Task A_cancelled_token_stops_the_call()
         {
             using var iam = moto.NewClient();

@@ -45,70 +45,54 @@ namespace SsmHybridRole.Engine.Iam.Model
         internal static DetachRolePolicyResponse Read(XElement? result) => new DetachRolePolicyResponse();
     }
 
-    public sealed class ListAttachedRolePoliciesRequest : IdentityManagementServiceRequest, IPaginatedRequest
+    public sealed class ListAttachedRolePoliciesRequest : PaginatedRequest
     {
         public string RoleName { get; set; } = string.Empty;
         public string? PathPrefix { get; set; }
-        public string? Marker { get; set; }
-        public int? MaxItems { get; set; }
 
         internal override string Action => "ListAttachedRolePolicies";
 
-        internal override void WriteParameters(QueryParameterWriter writer)
+        internal override void WriteListParameters(QueryParameterWriter writer)
         {
             writer.Add("RoleName", RoleName);
             writer.Add("PathPrefix", PathPrefix);
-            writer.Add("Marker", Marker);
-            writer.Add("MaxItems", MaxItems);
         }
     }
 
-    public sealed class ListAttachedRolePoliciesResponse : AmazonWebServiceResponse, IPaginatedResponse<AttachedPolicy>
+    public sealed class ListAttachedRolePoliciesResponse : PaginatedResponse<AttachedPolicy>
     {
         public List<AttachedPolicy> AttachedPolicies { get; set; } = new List<AttachedPolicy>();
-        public bool IsTruncated { get; set; }
-        public string? Marker { get; set; }
 
-        IEnumerable<AttachedPolicy> IPaginatedResponse<AttachedPolicy>.Items => AttachedPolicies;
+        protected override IEnumerable<AttachedPolicy> PageItems => AttachedPolicies;
 
         internal static ListAttachedRolePoliciesResponse Read(XElement? result) => new ListAttachedRolePoliciesResponse
         {
-            AttachedPolicies = result.Members("AttachedPolicies").Select(AttachedPolicy.Read).ToList(),
-            IsTruncated = result.Bool("IsTruncated"),
-            Marker = result.Text("Marker"),
-        };
+            AttachedPolicies = result.Members("AttachedPolicies").Select(AttachedPolicy.Read).ToList()
+        }.WithPaging<ListAttachedRolePoliciesResponse>(result);
     }
 
-    public sealed class ListRolePoliciesRequest : IdentityManagementServiceRequest, IPaginatedRequest
+    public sealed class ListRolePoliciesRequest : PaginatedRequest
     {
         public string RoleName { get; set; } = string.Empty;
-        public string? Marker { get; set; }
-        public int? MaxItems { get; set; }
 
         internal override string Action => "ListRolePolicies";
 
-        internal override void WriteParameters(QueryParameterWriter writer)
+        internal override void WriteListParameters(QueryParameterWriter writer)
         {
             writer.Add("RoleName", RoleName);
-            writer.Add("Marker", Marker);
-            writer.Add("MaxItems", MaxItems);
         }
     }
 
-    public sealed class ListRolePoliciesResponse : AmazonWebServiceResponse, IPaginatedResponse<string>
+    public sealed class ListRolePoliciesResponse : PaginatedResponse<string>
     {
         public List<string> PolicyNames { get; set; } = new List<string>();
-        public bool IsTruncated { get; set; }
-        public string? Marker { get; set; }
 
-        IEnumerable<string> IPaginatedResponse<string>.Items => PolicyNames;
+        protected override IEnumerable<string> PageItems => PolicyNames;
 
         internal static ListRolePoliciesResponse Read(XElement? result) => new ListRolePoliciesResponse
         {
-            PolicyNames = result.Members("PolicyNames").Select(m => m.Value).ToList(),
-            IsTruncated = result.Bool("IsTruncated"),
-            Marker = result.Text("Marker"),
-        };
+            PolicyNames = result.Members("PolicyNames").Select(m => m.Value).ToList()
+        }.WithPaging<ListRolePoliciesResponse>(result);
     }
 
     public sealed class DeleteRolePolicyRequest : IdentityManagementServiceRequest
@@ -176,36 +160,28 @@ namespace SsmHybridRole.Engine.Iam.Model
         internal static GetPolicyResponse Read(XElement? result) => new GetPolicyResponse { Policy = ManagedPolicy.Read(result.Child("Policy")) };
     }
 
-    public sealed class ListInstanceProfilesForRoleRequest : IdentityManagementServiceRequest, IPaginatedRequest
+    public sealed class ListInstanceProfilesForRoleRequest : PaginatedRequest
     {
         public string RoleName { get; set; } = string.Empty;
-        public string? Marker { get; set; }
-        public int? MaxItems { get; set; }
 
         internal override string Action => "ListInstanceProfilesForRole";
 
-        internal override void WriteParameters(QueryParameterWriter writer)
+        internal override void WriteListParameters(QueryParameterWriter writer)
         {
             writer.Add("RoleName", RoleName);
-            writer.Add("Marker", Marker);
-            writer.Add("MaxItems", MaxItems);
         }
     }
 
-    public sealed class ListInstanceProfilesForRoleResponse : AmazonWebServiceResponse, IPaginatedResponse<InstanceProfile>
+    public sealed class ListInstanceProfilesForRoleResponse : PaginatedResponse<InstanceProfile>
     {
         public List<InstanceProfile> InstanceProfiles { get; set; } = new List<InstanceProfile>();
-        public bool IsTruncated { get; set; }
-        public string? Marker { get; set; }
 
-        IEnumerable<InstanceProfile> IPaginatedResponse<InstanceProfile>.Items => InstanceProfiles;
+        protected override IEnumerable<InstanceProfile> PageItems => InstanceProfiles;
 
         internal static ListInstanceProfilesForRoleResponse Read(XElement? result) => new ListInstanceProfilesForRoleResponse
         {
-            InstanceProfiles = result.Members("InstanceProfiles").Select(InstanceProfile.Read).ToList(),
-            IsTruncated = result.Bool("IsTruncated"),
-            Marker = result.Text("Marker"),
-        };
+            InstanceProfiles = result.Members("InstanceProfiles").Select(InstanceProfile.Read).ToList()
+        }.WithPaging<ListInstanceProfilesForRoleResponse>(result);
     }
 
     public sealed class RemoveRoleFromInstanceProfileRequest : IdentityManagementServiceRequest

@@ -46,36 +46,28 @@ namespace SsmHybridRole.Engine.Iam.Model
         internal static GetPolicyVersionResponse Read(XElement? result) => new GetPolicyVersionResponse { PolicyVersion = PolicyVersion.Read(result.Child("PolicyVersion")) };
     }
 
-    public sealed class ListPolicyVersionsRequest : IdentityManagementServiceRequest, IPaginatedRequest
+    public sealed class ListPolicyVersionsRequest : PaginatedRequest
     {
         public string PolicyArn { get; set; } = string.Empty;
-        public string? Marker { get; set; }
-        public int? MaxItems { get; set; }
 
         internal override string Action => "ListPolicyVersions";
 
-        internal override void WriteParameters(QueryParameterWriter writer)
+        internal override void WriteListParameters(QueryParameterWriter writer)
         {
             writer.Add("PolicyArn", PolicyArn);
-            writer.Add("Marker", Marker);
-            writer.Add("MaxItems", MaxItems);
         }
     }
 
-    public sealed class ListPolicyVersionsResponse : AmazonWebServiceResponse, IPaginatedResponse<PolicyVersion>
+    public sealed class ListPolicyVersionsResponse : PaginatedResponse<PolicyVersion>
     {
         public List<PolicyVersion> Versions { get; set; } = new List<PolicyVersion>();
-        public bool IsTruncated { get; set; }
-        public string? Marker { get; set; }
 
-        IEnumerable<PolicyVersion> IPaginatedResponse<PolicyVersion>.Items => Versions;
+        protected override IEnumerable<PolicyVersion> PageItems => Versions;
 
         internal static ListPolicyVersionsResponse Read(XElement? result) => new ListPolicyVersionsResponse
         {
-            Versions = result.Members("Versions").Select(v => PolicyVersion.Read(v)).ToList(),
-            IsTruncated = result.Bool("IsTruncated"),
-            Marker = result.Text("Marker"),
-        };
+            Versions = result.Members("Versions").Select(v => PolicyVersion.Read(v)).ToList()
+        }.WithPaging<ListPolicyVersionsResponse>(result);
     }
 
     public sealed class CreatePolicyVersionRequest : IdentityManagementServiceRequest

@@ -57,36 +57,28 @@ namespace SsmHybridRole.Engine.Iam.Model
         internal static GetRoleResponse Read(XElement? result) => new GetRoleResponse { Role = Role.Read(result.Child("Role")) };
     }
 
-    public sealed class ListRolesRequest : IdentityManagementServiceRequest, IPaginatedRequest
+    public sealed class ListRolesRequest : PaginatedRequest
     {
         public string? PathPrefix { get; set; }
-        public string? Marker { get; set; }
-        public int? MaxItems { get; set; }
 
         internal override string Action => "ListRoles";
 
-        internal override void WriteParameters(QueryParameterWriter writer)
+        internal override void WriteListParameters(QueryParameterWriter writer)
         {
             writer.Add("PathPrefix", PathPrefix);
-            writer.Add("Marker", Marker);
-            writer.Add("MaxItems", MaxItems);
         }
     }
 
-    public sealed class ListRolesResponse : AmazonWebServiceResponse, IPaginatedResponse<Role>
+    public sealed class ListRolesResponse : PaginatedResponse<Role>
     {
         public List<Role> Roles { get; set; } = new List<Role>();
-        public bool IsTruncated { get; set; }
-        public string? Marker { get; set; }
 
-        IEnumerable<Role> IPaginatedResponse<Role>.Items => Roles;
+        protected override IEnumerable<Role> PageItems => Roles;
 
         internal static ListRolesResponse Read(XElement? result) => new ListRolesResponse
         {
-            Roles = result.Members("Roles").Select(r => Role.Read(r)).ToList(),
-            IsTruncated = result.Bool("IsTruncated"),
-            Marker = result.Text("Marker"),
-        };
+            Roles = result.Members("Roles").Select(r => Role.Read(r)).ToList()
+        }.WithPaging<ListRolesResponse>(result);
     }
 
     public sealed class DeleteRoleRequest : IdentityManagementServiceRequest
@@ -162,35 +154,27 @@ namespace SsmHybridRole.Engine.Iam.Model
         internal static TagRoleResponse Read(XElement? result) => new TagRoleResponse();
     }
 
-    public sealed class ListRoleTagsRequest : IdentityManagementServiceRequest, IPaginatedRequest
+    public sealed class ListRoleTagsRequest : PaginatedRequest
     {
         public string RoleName { get; set; } = string.Empty;
-        public string? Marker { get; set; }
-        public int? MaxItems { get; set; }
 
         internal override string Action => "ListRoleTags";
 
-        internal override void WriteParameters(QueryParameterWriter writer)
+        internal override void WriteListParameters(QueryParameterWriter writer)
         {
             writer.Add("RoleName", RoleName);
-            writer.Add("Marker", Marker);
-            writer.Add("MaxItems", MaxItems);
         }
     }
 
-    public sealed class ListRoleTagsResponse : AmazonWebServiceResponse, IPaginatedResponse<Tag>
+    public sealed class ListRoleTagsResponse : PaginatedResponse<Tag>
     {
         public List<Tag> Tags { get; set; } = new List<Tag>();
-        public bool IsTruncated { get; set; }
-        public string? Marker { get; set; }
 
-        IEnumerable<Tag> IPaginatedResponse<Tag>.Items => Tags;
+        protected override IEnumerable<Tag> PageItems => Tags;
 
         internal static ListRoleTagsResponse Read(XElement? result) => new ListRoleTagsResponse
         {
-            Tags = result.Members("Tags").Select(Tag.Read).ToList(),
-            IsTruncated = result.Bool("IsTruncated"),
-            Marker = result.Text("Marker"),
-        };
+            Tags = result.Members("Tags").Select(Tag.Read).ToList()
+        }.WithPaging<ListRoleTagsResponse>(result);
     }
 }
