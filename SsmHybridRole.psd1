@@ -14,6 +14,8 @@
     CmdletsToExport        = @(
         'New-SsmHybridServiceRole'
         'Get-SsmHybridServiceRole'
+        'Set-SsmHybridServiceRole'
+        'Test-SsmHybridServiceRole'
         'Remove-SsmHybridServiceRole'
         'Add-SsmHybridRolePolicy'
         'Remove-SsmHybridRolePolicy'

@@ -104,6 +104,9 @@ namespace SsmHybridRole.Engine.Iam
         public Task<DeletePolicyVersionResponse> DeletePolicyVersionAsync(DeletePolicyVersionRequest request, CancellationToken cancellationToken = default)
             => Send(request, DeletePolicyVersionResponse.Read, cancellationToken);
 
+        public Task<PutRolePermissionsBoundaryResponse> PutRolePermissionsBoundaryAsync(PutRolePermissionsBoundaryRequest request, CancellationToken cancellationToken = default)
+            => Send(request, PutRolePermissionsBoundaryResponse.Read, cancellationToken);
+
         public Task<CreateInstanceProfileResponse> CreateInstanceProfileAsync(CreateInstanceProfileRequest request, CancellationToken cancellationToken = default)
             => Send(request, CreateInstanceProfileResponse.Read, cancellationToken);
 

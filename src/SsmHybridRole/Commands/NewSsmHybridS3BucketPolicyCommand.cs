@@ -85,8 +85,7 @@ namespace SsmHybridRole.Commands
                 return;
             }
 
-            var connectionForCall = GetConnection();
-            var policy = RunEngine((call, cancel) => new CustomerPolicyService(connectionForCall, call).EnsureAsync(
+            var policy = RunWithConnection((connection, call, cancel) => new CustomerPolicyService(connection, call).EnsureAsync(
                 PolicyName, document, "S3 access for AWS Systems Manager hybrid nodes (SsmHybridRole)", cancel));
             WriteObject(new HybridS3BucketPolicy
             {

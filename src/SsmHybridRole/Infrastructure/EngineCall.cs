@@ -46,9 +46,29 @@ namespace SsmHybridRole.Infrastructure
         {
             var task = Task.Run(() => work(this));
             task.ContinueWith(_ => pending.CompleteAdding(), TaskScheduler.Default);
+            PipelineStoppedException? stopped = null;
             foreach (var action in pending.GetConsumingEnumerable())
             {
-                action();
+                if (stopped != null)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    action();
+                }
+                catch (PipelineStoppedException e)
+                {
+                    // Ctrl+C: stop writing, but let the engine finish (it undoes half-made work) before returning.
+                    stopped = e;
+                }
+            }
+
+            if (stopped != null)
+            {
+                _ = task.Exception;
+                throw stopped;
             }
 
             return task.GetAwaiter().GetResult();

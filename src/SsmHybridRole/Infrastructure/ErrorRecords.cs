@@ -7,9 +7,9 @@ namespace SsmHybridRole.Infrastructure
     /// <summary>The one mapping from engine failures to ErrorRecords: stable id, category, target, advice.</summary>
     internal static class ErrorRecords
     {
-        public static ErrorRecord From(SsmHybridRoleException exception)
+        public static ErrorRecord From(SsmHybridRoleException exception, object? target = null)
         {
-            var record = new ErrorRecord(exception, exception.ErrorId, CategoryOf(exception.Kind), exception.Target);
+            var record = new ErrorRecord(exception, exception.ErrorId, CategoryOf(exception.Kind), target ?? exception.Target);
             if (exception.RecommendedAction != null)
             {
                 record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = exception.RecommendedAction };

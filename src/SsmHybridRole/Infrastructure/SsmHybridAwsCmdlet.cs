@@ -72,17 +72,21 @@ namespace SsmHybridRole.Infrastructure
         /// Runs a role-service task. The connection is made first, here on the pipeline thread (it may write
         /// verbose text); the task itself runs off it and reports through the call.
         /// </summary>
-        internal T RunService<T>(Func<HybridRoleService, EngineCall, CancellationToken, Task<T>> work)
+        internal T RunWithConnection<T>(Func<AwsConnection, EngineCall, CancellationToken, Task<T>> work)
         {
             var connection = GetConnection();
-            return RunEngine((call, cancel) => work(new HybridRoleService(connection, call), call, cancel));
+            return RunEngine((call, cancel) => work(connection, call, cancel));
         }
 
+        internal T RunService<T>(Func<HybridRoleService, EngineCall, CancellationToken, Task<T>> work)
+            => RunWithConnection((connection, call, cancel) => work(new HybridRoleService(connection, call), call, cancel));
+
         internal void RunService(Func<HybridRoleService, EngineCall, CancellationToken, Task> work)
-        {
-            var connection = GetConnection();
-            RunEngine((call, cancel) => work(new HybridRoleService(connection, call), call, cancel));
-        }
+            => RunWithConnection(async (connection, call, cancel) =>
+            {
+                await work(new HybridRoleService(connection, call), call, cancel).ConfigureAwait(false);
+                return true;
+            });
 
         internal ConnectionOptions BuildConnectionOptions()
         {

@@ -42,6 +42,9 @@ namespace SsmHybridRole
 
         public Hashtable Tags { get; set; } = new Hashtable(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>What Set-SsmHybridServiceRole changed (or would have); empty when the role was already as asked.</summary>
+        public HybridRoleChange[]? Changes { get; set; }
+
         /// <summary>Short names of the attached policies, for the table view.</summary>
         public string PolicySummary => string.Join(", ", AttachedPolicies.Select(p => p.ShortName));
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using SsmHybridRole.Engine.Policies;
 using SsmHybridRole.Engine.Roles;
@@ -9,6 +10,40 @@ namespace SsmHybridRole
     /// <summary>Engine results to the public output types: the one place where the two meet.</summary>
     internal static class OutputMapper
     {
+        public static HybridServiceRole ToOutput(HybridRole role, IEnumerable<PlannedChange> changes)
+        {
+            var output = ToOutput(role);
+            output.Changes = ToOutput(role.RoleName, changes);
+            return output;
+        }
+
+        public static HybridRoleChange[] ToOutput(string roleName, IEnumerable<PlannedChange> changes)
+            => changes.Select(c => new HybridRoleChange
+            {
+                RoleName = roleName,
+                Change = c.Kind.ToString(),
+                Target = c.Target,
+                From = c.From,
+                To = c.To,
+                Description = c.Description,
+                Applied = c.Applied,
+            }).ToArray();
+
+        public static HybridRoleTestResult ToOutput(RoleTestResult result)
+            => new HybridRoleTestResult
+            {
+                RoleName = result.RoleName,
+                Passed = result.Passed,
+                Findings = result.Findings.Select(f => new HybridRoleFinding
+                {
+                    RoleName = result.RoleName,
+                    Check = f.Check,
+                    Status = f.Status.ToString(),
+                    Message = f.Message,
+                    Remedy = f.Remedy,
+                }).ToArray(),
+            };
+
         public static HybridServiceRole ToOutput(HybridRole role)
         {
             var tags = new Hashtable(StringComparer.OrdinalIgnoreCase);

@@ -135,6 +135,25 @@ namespace SsmHybridRole.Engine.Iam.Model
         internal static UpdateRoleResponse Read(XElement? result) => new UpdateRoleResponse();
     }
 
+    public sealed class PutRolePermissionsBoundaryRequest : IdentityManagementServiceRequest
+    {
+        public string RoleName { get; set; } = string.Empty;
+        public string PermissionsBoundary { get; set; } = string.Empty;
+
+        internal override string Action => "PutRolePermissionsBoundary";
+
+        internal override void WriteParameters(QueryParameterWriter writer)
+        {
+            writer.Add("RoleName", RoleName);
+            writer.Add("PermissionsBoundary", PermissionsBoundary);
+        }
+    }
+
+    public sealed class PutRolePermissionsBoundaryResponse : AmazonWebServiceResponse
+    {
+        internal static PutRolePermissionsBoundaryResponse Read(XElement? result) => new PutRolePermissionsBoundaryResponse();
+    }
+
     public sealed class TagRoleRequest : IdentityManagementServiceRequest
     {
         public string RoleName { get; set; } = string.Empty;

@@ -1,0 +1,255 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using SsmHybridRole.Engine.Aws;
+using SsmHybridRole.Engine.Errors;
+using SsmHybridRole.Engine.Iam;
+using SsmHybridRole.Engine.Iam.Model;
+using SsmHybridRole.Engine.Policies;
+
+namespace SsmHybridRole.Engine.Roles
+{
+    /// <summary>
+    /// Desired state for a hybrid service role, as Terraform does it: read the role, plan the differences
+    /// (compared by meaning, not text), then apply the approved ones. A missing role is created; two sessions
+    /// converging the same role at once both end in the wanted state.
+    /// </summary>
+    public sealed class RoleConvergenceService
+    {
+        private readonly AwsConnection connection;
+        private readonly IIdentityManagementService iam;
+        private readonly HybridRoleService roles;
+        private readonly IOperationReporter reporter;
+
+        public RoleConvergenceService(AwsConnection connection, IOperationReporter reporter)
+        {
+            this.connection = connection ?? throw new ArgumentNullException(nameof(connection));
+            iam = connection.Iam;
+            this.reporter = reporter ?? SilentReporter.Instance;
+            roles = new HybridRoleService(connection, this.reporter);
+        }
+
+        /// <summary>Reads the role and lists what differs from <paramref name="spec"/>. Sends no write request.</summary>
+        public async Task<ConvergencePlan> PlanAsync(ValidatedRoleSpec spec, bool exclusivePolicies, CancellationToken cancellationToken)
+        {
+            if (spec is null)
+            {
+                throw new ArgumentNullException(nameof(spec));
+            }
+
+            var s = spec.Spec;
+            var desiredTrust = await roles.BuildTrustPolicyAsync(spec, cancellationToken).ConfigureAwait(false);
+            HybridRole current;
+            try
+            {
+                current = await roles.GetAsync(s.RoleName, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IamOperationException e) when (e.ErrorId == "RoleNotFound")
+            {
+                var policies = string.Join(", ", spec.PolicyArns.Select(HybridRole.PolicyNameFromArn));
+                var create = new PlannedChange(ChangeKind.CreateRole, s.RoleName, null, Describe(TrustPolicy.Analyze(desiredTrust)), $"Create role '{s.RoleName}' trusted by {TrustPolicy.SsmServicePrincipal} and attach {policies}");
+                return new ConvergencePlan(spec, current: null, desiredTrust, new[] { create });
+            }
+
+            var changes = new List<PlannedChange>();
+            if (!PolicyJson.AreEquivalent(current.TrustPolicyDocument, desiredTrust))
+            {
+                var from = Describe(current.Trust);
+                var to = Describe(TrustPolicy.Analyze(desiredTrust));
+                changes.Add(new PlannedChange(ChangeKind.UpdateTrustPolicy, s.RoleName, from, to, $"Update the trust policy: {from} -> {to}"));
+            }
+
+            if (s.Description != null && !string.Equals(s.Description, current.Description ?? string.Empty, StringComparison.Ordinal))
+            {
+                changes.Add(new PlannedChange(ChangeKind.UpdateDescription, s.RoleName, current.Description, s.Description, $"Set the description: '{current.Description}' -> '{s.Description}'"));
+            }
+
+            if (s.MaxSessionDuration.HasValue && s.MaxSessionDuration != current.MaxSessionDuration)
+            {
+                changes.Add(new PlannedChange(ChangeKind.UpdateMaxSessionDuration, s.RoleName, current.MaxSessionDuration?.ToString(System.Globalization.CultureInfo.InvariantCulture), s.MaxSessionDuration.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Set the maximum session duration: {current.MaxSessionDuration} s -> {s.MaxSessionDuration} s"));
+            }
+
+            if (s.PermissionsBoundary != null && !string.Equals(s.PermissionsBoundary, current.PermissionsBoundary, StringComparison.Ordinal))
+            {
+                changes.Add(new PlannedChange(ChangeKind.SetPermissionsBoundary, s.PermissionsBoundary, current.PermissionsBoundary, s.PermissionsBoundary, $"Set the permissions boundary: {current.PermissionsBoundary ?? "none"} -> {s.PermissionsBoundary}"));
+            }
+
+            if (s.Path != null && !string.Equals(s.Path, current.Path, StringComparison.Ordinal))
+            {
+                reporter.Warning($"Role '{s.RoleName}' is on path '{current.Path}', not '{s.Path}'. IAM cannot move a role; remove it and create it again to change its path.");
+            }
+
+            foreach (var tag in s.Tags)
+            {
+                if (!current.Tags.TryGetValue(tag.Key, out var value) || !string.Equals(value, tag.Value, StringComparison.Ordinal))
+                {
+                    changes.Add(new PlannedChange(ChangeKind.SetTag, tag.Key, value, tag.Value, $"Set tag {tag.Key}: '{value}' -> '{tag.Value}'"));
+                }
+            }
+
+            var attached = current.AttachedPolicies.Select(p => p.PolicyArn).ToList();
+            foreach (var arn in spec.PolicyArns.Where(a => !attached.Contains(a)))
+            {
+                changes.Add(new PlannedChange(ChangeKind.AttachPolicy, arn, null, arn, $"Attach {HybridRole.PolicyNameFromArn(arn)}"));
+            }
+
+            if (exclusivePolicies)
+            {
+                foreach (var arn in attached.Where(a => !spec.PolicyArns.Contains(a)))
+                {
+                    changes.Add(new PlannedChange(ChangeKind.DetachPolicy, arn, arn, null, $"Detach {HybridRole.PolicyNameFromArn(arn)} (not asked for, -ExclusivePolicy)"));
+                }
+            }
+
+            return new ConvergencePlan(spec, current, desiredTrust, changes);
+        }
+
+        /// <summary>
+        /// Applies the changes <paramref name="approved"/> lets through, in plan order, and reads the role back.
+        /// A failure part-way raises <see cref="ConvergenceIncompleteException"/> with what was and was not applied.
+        /// </summary>
+        public async Task<ConvergenceResult> ApplyAsync(ConvergencePlan plan, Func<PlannedChange, bool> approved, CancellationToken cancellationToken)
+        {
+            if (plan is null || approved is null)
+            {
+                throw new ArgumentNullException(plan is null ? nameof(plan) : nameof(approved));
+            }
+
+            var roleName = plan.RoleName;
+            if (!plan.RoleExists)
+            {
+                var create = plan.Changes[0];
+                if (!approved(create))
+                {
+                    throw new InvalidOperationException("There is no role to converge unless its creation is approved.");
+                }
+
+                try
+                {
+                    var created = await roles.CreateAsync(plan.Spec, cancellationToken).ConfigureAwait(false);
+                    create.Applied = true;
+                    return new ConvergenceResult(created, plan.Changes);
+                }
+                catch (IamOperationException e) when (e.ErrorId == "RoleAlreadyExists")
+                {
+                    // Another session created it between our read and our create: converge what it made.
+                    reporter.Verbose($"Role '{roleName}' was created meanwhile by someone else; converging the existing role instead.");
+                    var replanned = await PlanAsync(plan.Spec, exclusivePolicies: false, cancellationToken).ConfigureAwait(false);
+                    return await ApplyAsync(replanned, _ => true, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            var toApply = plan.Changes.Where(approved).ToList();
+            try
+            {
+                foreach (var change in toApply.Where(c => c.Kind != ChangeKind.SetTag && !c.Applied))
+                {
+                    await ApplyOneAsync(roleName, change, plan, toApply, cancellationToken).ConfigureAwait(false);
+                    change.Applied = true;
+                }
+
+                var tags = toApply.Where(c => c.Kind == ChangeKind.SetTag).ToList();
+                if (tags.Count > 0)
+                {
+                    reporter.Verbose($"iam:TagRole '{roleName}' ({string.Join(", ", tags.Select(t => t.Target))}).");
+                    var request = new TagRoleRequest { RoleName = roleName, Tags = tags.Select(t => new Tag { Key = t.Target, Value = t.To ?? string.Empty }).ToList() };
+                    await Retrying(() => IamCall.RunAsync(() => iam.TagRoleAsync(request, cancellationToken), "iam:TagRole", roleName), roleName, cancellationToken).ConfigureAwait(false);
+                    tags.ForEach(t => t.Applied = true);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new ConvergenceIncompleteException(roleName, plan.Changes, e);
+            }
+
+            var role = await roles.GetAsync(roleName, cancellationToken).ConfigureAwait(false);
+            return new ConvergenceResult(role, plan.Changes);
+        }
+
+        private Task ApplyOneAsync(string roleName, PlannedChange change, ConvergencePlan plan, IReadOnlyList<PlannedChange> approved, CancellationToken cancellationToken)
+        {
+            switch (change.Kind)
+            {
+                case ChangeKind.UpdateDescription:
+                case ChangeKind.UpdateMaxSessionDuration:
+                    return UpdateRoleAsync(roleName, plan, approved, cancellationToken);
+                case ChangeKind.UpdateTrustPolicy:
+                    reporter.Verbose($"iam:UpdateAssumeRolePolicy '{roleName}'.");
+                    return Retrying(() => IamCall.RunAsync(() => iam.UpdateAssumeRolePolicyAsync(new UpdateAssumeRolePolicyRequest { RoleName = roleName, PolicyDocument = plan.DesiredTrust }, cancellationToken), "iam:UpdateAssumeRolePolicy", roleName), roleName, cancellationToken);
+                case ChangeKind.SetPermissionsBoundary:
+                    reporter.Verbose($"iam:PutRolePermissionsBoundary '{roleName}'.");
+                    return Retrying(() => IamCall.RunAsync(() => iam.PutRolePermissionsBoundaryAsync(new PutRolePermissionsBoundaryRequest { RoleName = roleName, PermissionsBoundary = change.Target }, cancellationToken), "iam:PutRolePermissionsBoundary", roleName, change.Target), roleName, cancellationToken);
+                case ChangeKind.AttachPolicy:
+                    return roles.AttachAsync(roleName, new[] { change.Target }, readBack: false, cancellationToken);
+                case ChangeKind.DetachPolicy:
+                    return roles.DetachAsync(roleName, new[] { change.Target }, readBack: false, cancellationToken);
+                default:
+                    throw new InvalidOperationException("Unexpected change " + change.Kind);
+            }
+        }
+
+        /// <summary>
+        /// One UpdateRole for the description and the session duration together, each the wanted value when
+        /// its change is approved and the current one otherwise: an UpdateRole without Description clears it on
+        /// some endpoints, so both are always sent.
+        /// </summary>
+        private Task<bool> UpdateRoleAsync(string roleName, ConvergencePlan plan, IReadOnlyList<PlannedChange> approved, CancellationToken cancellationToken)
+        {
+            var description = approved.FirstOrDefault(c => c.Kind == ChangeKind.UpdateDescription);
+            var duration = approved.FirstOrDefault(c => c.Kind == ChangeKind.UpdateMaxSessionDuration);
+            var request = new UpdateRoleRequest
+            {
+                RoleName = roleName,
+                Description = description != null ? description.To ?? string.Empty : plan.Current?.Description ?? string.Empty,
+                MaxSessionDuration = duration != null ? plan.Spec.Spec.MaxSessionDuration : plan.Current?.MaxSessionDuration,
+            };
+            reporter.Verbose($"iam:UpdateRole '{roleName}' (description and maximum session duration).");
+            return Retrying(
+                async () =>
+                {
+                    await IamCall.RunAsync(() => iam.UpdateRoleAsync(request, cancellationToken), "iam:UpdateRole", roleName).ConfigureAwait(false);
+                    if (description != null)
+                    {
+                        description.Applied = true;
+                    }
+
+                    if (duration != null)
+                    {
+                        duration.Applied = true;
+                    }
+                },
+                roleName,
+                cancellationToken);
+        }
+
+        /// <summary>IAM's ConcurrentModification means another writer got there first: try again shortly.</summary>
+        private Task<bool> Retrying(Func<Task> call, string roleName, CancellationToken cancellationToken)
+            => EventualConsistency.RetryAsync(
+                async () =>
+                {
+                    await call().ConfigureAwait(false);
+                    return true;
+                },
+                e => e is IamOperationException { IamErrorCode: "ConcurrentModification" },
+                $"Waiting for another change to role '{roleName}' to finish",
+                reporter,
+                cancellationToken);
+
+        private static string Describe(TrustPolicyAnalysis trust)
+        {
+            if (!trust.AllowsSsmAssumeRole)
+            {
+                return "no trust for " + TrustPolicy.SsmServicePrincipal;
+            }
+
+            if (trust.SourceArns.Count == 0 && trust.SourceAccounts.Count == 0)
+            {
+                return TrustPolicy.SsmServicePrincipal + " without source conditions";
+            }
+
+            return TrustPolicy.SsmServicePrincipal + " from account " + string.Join(",", trust.SourceAccounts) + " for " + string.Join(",", trust.SourceArns);
+        }
+    }
+}
