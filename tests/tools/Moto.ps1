@@ -85,3 +85,10 @@ function Reset-IamProxyLog {
     param([Parameter(Mandatory)] $Proxy)
     $null = Invoke-RestMethod -Method Post -Uri "$($Proxy.Url)/__proxy/reset"
 }
+
+# Adds fault rules to the proxy, e.g. @{ action = 'CreateRole'; fault = 'throttle'; times = 2 }.
+function Add-IamProxyFault {
+    param([Parameter(Mandatory)] $Proxy, [Parameter(Mandatory)] [hashtable[]] $Rule)
+    $body = @{ rules = $Rule } | ConvertTo-Json -Depth 4
+    $null = Invoke-RestMethod -Method Post -Uri "$($Proxy.Url)/__proxy/faults" -Body $body -ContentType 'application/json'
+}

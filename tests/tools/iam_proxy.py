@@ -1,19 +1,57 @@
 #!/usr/bin/env python3
-"""A recording proxy in front of the local IAM endpoint (moto).
+"""A recording, fault-injecting proxy in front of the local IAM endpoint (moto).
 
-Tests point the module at this proxy to learn exactly which requests left the process: each forwarded
-request is logged with its Query action and whether it was SigV4-signed. GET /__proxy/log returns the
-log as JSON; POST /__proxy/reset clears it. It listens on loopback only and forwards only to --upstream.
+Tests point the module at this proxy to learn exactly which requests left the process: each request is
+logged with its Query action, whether it was SigV4-signed, and any fault injected. Control endpoints:
+  GET  /__proxy/log     the log as JSON
+  POST /__proxy/reset   clear the log and every fault rule
+  POST /__proxy/faults  add rules: {"rules": [{"action": "CreateRole" | "*", "fault": KIND, "times": N,
+                        "seconds": S}]}; each matching request uses up one of a rule's times.
+KIND is one of: throttle (400 Throttling), internal (500 InternalFailure), unavailable (503),
+reset (the connection is closed without an answer), delay (wait S seconds, then forward),
+nosuchentity (404, as IAM answers before a new role has propagated), invalidprincipal (400
+MalformedPolicyDocument "Invalid principal"), deleteconflict (409 DeleteConflict), concurrent (409
+ConcurrentModification). It listens on loopback only and forwards only to --upstream.
 """
 import argparse
 import http.client
 import json
+import socket
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 LOG = []
+RULES = []
 LOCK = threading.Lock()
+
+ERRORS = {
+    "throttle": (400, "Sender", "Throttling", "Rate exceeded"),
+    "internal": (500, "Receiver", "InternalFailure", "An internal error occurred."),
+    "unavailable": (503, "Receiver", "ServiceUnavailable", "Service is unavailable."),
+    "nosuchentity": (404, "Sender", "NoSuchEntity", "The role with name {role} cannot be found."),
+    "invalidprincipal": (400, "Sender", "MalformedPolicyDocument", 'Invalid principal in policy: "SERVICE":"ssm.amazonaws.com"'),
+    "deleteconflict": (409, "Sender", "DeleteConflict", "Cannot delete entity, must detach all policies first."),
+    "concurrent": (409, "Sender", "ConcurrentModification", "Rate exceeded for concurrent modifications."),
+}
+
+
+def take_fault(action):
+    """The first rule that matches the action and has uses left, used up once; or None."""
+    for rule in RULES:
+        if rule["times"] > 0 and rule["action"] in ("*", action):
+            rule["times"] -= 1
+            return rule
+    return None
+
+
+def error_body(kind, role, number):
+    status, error_type, code, message = ERRORS[kind]
+    message = message.replace("{role}", role or "")
+    body = ("<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>%s</Type><Code>%s</Code>"
+            "<Message>%s</Message></Error><RequestId>fault-%d</RequestId></ErrorResponse>") % (error_type, code, message, number)
+    return status, body.encode()
 
 
 def make_handler(upstream):
@@ -39,6 +77,12 @@ def make_handler(upstream):
                 with LOCK:
                     if self.command == "POST" and self.path == "/__proxy/reset":
                         LOG.clear()
+                        RULES.clear()
+                        return self._reply(200, b"{}")
+                    if self.command == "POST" and self.path == "/__proxy/faults":
+                        for rule in json.loads(body or b"{}").get("rules", []):
+                            RULES.append({"action": rule.get("action", "*"), "fault": rule["fault"],
+                                          "times": int(rule.get("times", 1)), "seconds": float(rule.get("seconds", 0))})
                         return self._reply(200, b"{}")
                     if self.path == "/__proxy/log":
                         return self._reply(200, json.dumps(LOG).encode())
@@ -52,9 +96,21 @@ def make_handler(upstream):
             if "Credential=" in auth:
                 scope = auth.split("Credential=", 1)[1].split(",", 1)[0].split("/")
                 service = scope[3] if len(scope) > 3 else None
+            role = (params.get("RoleName") or [None])[0]
             with LOCK:
-                LOG.append({"method": self.command, "action": action, "service": service,
-                            "signed": auth.startswith("AWS4-HMAC-SHA256")})
+                rule = take_fault(action)
+                LOG.append({"method": self.command, "action": action, "service": service, "role": role,
+                            "signed": auth.startswith("AWS4-HMAC-SHA256"), "fault": rule["fault"] if rule else None})
+                number = len(LOG)
+            if rule and rule["fault"] == "reset":
+                self.close_connection = True
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
+            if rule and rule["fault"] in ERRORS:
+                status, payload = error_body(rule["fault"], role, number)
+                return self._reply(status, payload, "text/xml")
+            if rule and rule["fault"] == "delay":
+                time.sleep(rule["seconds"])
 
             connection = http.client.HTTPConnection(target.hostname, target.port, timeout=60)
             headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length", "connection")}
