@@ -102,13 +102,15 @@ namespace SsmHybridRole.Engine.Roles
         private IEnumerable<RoleFinding> CheckPolicies(HybridRole role, string quoted)
         {
             var coreArn = ManagedPolicyCatalog.ManagedInstanceCore.ArnIn(connection.Partition);
-            var deprecatedArn = connection.Partition.ManagedPolicyArn(ManagedPolicyCatalog.DeprecatedEc2RoleForSsm);
             var arns = role.AttachedPolicies.Select(p => p.PolicyArn).ToList();
+
+            // AWS keeps it under a path (policy/service-role/AmazonEC2RoleforSSM): match the name, AWS-owned.
+            var deprecated = role.AttachedPolicies.FirstOrDefault(p => p.PolicyName == ManagedPolicyCatalog.DeprecatedEc2RoleForSsm && p.PolicyArn.Contains(":iam::aws:policy/"));
             yield return arns.Contains(coreArn)
                 ? new RoleFinding("ManagedInstanceCoreAttached", CheckStatus.Pass, "AmazonSSMManagedInstanceCore is attached.")
                 : new RoleFinding("ManagedInstanceCoreAttached", CheckStatus.Fail, "AmazonSSMManagedInstanceCore is not attached: nodes cannot use Systems Manager's core functions.", $"Add-SsmHybridRolePolicy -RoleName {quoted} -Policy ManagedInstanceCore");
-            yield return arns.Contains(deprecatedArn)
-                ? new RoleFinding("NoDeprecatedPolicy", CheckStatus.Warning, "The deprecated AmazonEC2RoleforSSM is attached; AWS replaced it with AmazonSSMManagedInstanceCore, which grants less.", $"Remove-SsmHybridRolePolicy -RoleName {quoted} -PolicyArn {deprecatedArn}")
+            yield return deprecated != null
+                ? new RoleFinding("NoDeprecatedPolicy", CheckStatus.Warning, "The deprecated AmazonEC2RoleforSSM is attached; AWS replaced it with AmazonSSMManagedInstanceCore, which grants less.", $"Remove-SsmHybridRolePolicy -RoleName {quoted} -PolicyArn {deprecated.PolicyArn}")
                 : new RoleFinding("NoDeprecatedPolicy", CheckStatus.Pass, "The deprecated AmazonEC2RoleforSSM is not relied on.");
         }
 
