@@ -5,7 +5,6 @@ BeforeAll {
     $script:Account = '123456789012'
     $script:WriteActions = 'CreateRole', 'DeleteRole', 'AttachRolePolicy', 'DetachRolePolicy', 'TagRole', 'UpdateRole',
         'UpdateAssumeRolePolicy', 'PutRolePermissionsBoundary', 'CreatePolicy', 'CreatePolicyVersion'
-    function Get-Sent { @(Get-IamProxyLog $Proxy) }
     function Get-Finding($Result, [string] $Check) { $Result.Findings | Where-Object Check -eq $Check }
 
     # What -WhatIf writes goes to the host, so read it back from a transcript.

@@ -2,10 +2,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:Proxy = Start-IamProxy -Upstream $Endpoint
     $PSDefaultParameterValues['*-SsmHybrid*:EndpointUrl'] = $Proxy.Url
-    function Get-Sent { @(Get-IamProxyLog $Proxy) }
-    function Invoke-Failing([scriptblock] $Command) {
-        @(& $Command 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
-    }
     # The role names of this account, straight from the endpoint (not through the proxy or the module).
     function Get-RoleCount([string] $Name) {
         $iam = [xml](Invoke-WebRequest -Uri "$Endpoint/?Action=ListRoles&Version=2010-05-08&MaxItems=1000" -Headers @{ Authorization = 'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/iam/aws4_request' } -UseBasicParsing).Content

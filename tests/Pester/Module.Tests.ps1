@@ -53,15 +53,17 @@ Describe 'The built module' {
 
     It 'loads no AWSSDK assembly on import, and loads it into its own context on first use' {
         $command = @"
+[AppDomain]::CurrentDomain.add_AssemblyLoad({ param(`$s, `$e) if (`$e.LoadedAssembly.GetName().Name -like 'AWSSDK*' -or `$e.LoadedAssembly.GetName().Name -eq 'SsmHybridRole.Engine') { if (-not `$global:FirstEngineLoad) { `$global:FirstEngineLoad = [Environment]::StackTrace } } })
 Import-Module '$ModulePath'
 `$names = { [AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { `$_.GetName().Name } | Where-Object { `$_ -like 'AWSSDK*' -or `$_ -eq 'SsmHybridRole.Engine' } }
 'import:' + (@(& `$names) -join ',')
+if (`$global:FirstEngineLoad) { 'first load at: ' + `$global:FirstEngineLoad }
 `$null = New-SsmHybridTrustPolicy -AccountId 123456789012 -ActivationRegion us-east-2
 `$core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'SsmHybridRole.Engine' }
 'context:' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$core).GetType().Name
 "@
         $lines = Invoke-FreshPwsh $command
-        $lines | Should -Contain 'import:'
+        $lines | Should -Contain 'import:' -Because ($lines -join "`n")
         $lines | Should -Contain 'context:EngineLoadContext'
     }
 

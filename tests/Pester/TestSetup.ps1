@@ -27,3 +27,13 @@ function Invoke-FreshPwsh([string] $Command) {
     if ($LASTEXITCODE -ne 0) { throw "pwsh failed ($LASTEXITCODE): $output" }
     $output
 }
+
+# What the recording proxy of this file ($Proxy) has seen so far.
+function Get-Sent { @(Get-IamProxyLog $script:Proxy) }
+
+# Runs a command and returns the errors it wrote; non-terminating ones do not stop the test, and a
+# terminating one (bad connection parameters stop the whole command) is caught and returned too.
+function Invoke-Failing([scriptblock] $Command) {
+    try { @(& $Command 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) }
+    catch { @($_) }
+}

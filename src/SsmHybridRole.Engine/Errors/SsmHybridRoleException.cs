@@ -19,6 +19,16 @@ namespace SsmHybridRole.Engine.Errors
         Cancelled,
     }
 
+    internal static class FailureKinds
+    {
+        /// <summary>
+        /// A task that stopped part-way is Incomplete, unless it stopped for want of a permission or valid
+        /// credentials: that reason is what the caller has to fix, so it decides the category.
+        /// </summary>
+        public static FailureKind IncompleteBecauseOf(Exception cause)
+            => cause is SsmHybridRoleException { Kind: FailureKind.PermissionDenied or FailureKind.Authentication } engine ? engine.Kind : FailureKind.Incomplete;
+    }
+
     /// <summary>
     /// Base of every failure the engine reports. <see cref="ErrorId"/> is stable (no punctuation) and becomes
     /// the ErrorRecord's id; <see cref="Target"/> is the role name, policy ARN or parameter value concerned.

@@ -116,6 +116,15 @@ namespace SsmHybridRole.Engine.Iam
         public Task<PutRolePolicyResponse> PutRolePolicyAsync(PutRolePolicyRequest request, CancellationToken cancellationToken = default)
             => Send(request, PutRolePolicyResponse.Read, cancellationToken);
 
+        public Task<CreateUserResponse> CreateUserAsync(CreateUserRequest request, CancellationToken cancellationToken = default)
+            => Send(request, CreateUserResponse.Read, cancellationToken);
+
+        public Task<PutUserPolicyResponse> PutUserPolicyAsync(PutUserPolicyRequest request, CancellationToken cancellationToken = default)
+            => Send(request, PutUserPolicyResponse.Read, cancellationToken);
+
+        public Task<CreateAccessKeyResponse> CreateAccessKeyAsync(CreateAccessKeyRequest request, CancellationToken cancellationToken = default)
+            => Send(request, CreateAccessKeyResponse.Read, cancellationToken);
+
         public Task<GetAccountSummaryResponse> GetAccountSummaryAsync(GetAccountSummaryRequest request, CancellationToken cancellationToken = default)
             => Send(request, GetAccountSummaryResponse.Read, cancellationToken);
 

@@ -256,7 +256,7 @@ namespace SsmHybridRole.Engine.Roles
             {
                 throw new SsmHybridRoleException(
                     "RoleRemovalIncomplete",
-                    FailureKind.Incomplete,
+                    FailureKinds.IncompleteBecauseOf(e),
                     Messages.RemoveIncomplete(roleName, done, e.Message),
                     roleName,
                     Messages.RemoveIncompleteAction(roleName),
@@ -331,7 +331,7 @@ namespace SsmHybridRole.Engine.Roles
             {
                 throw new SsmHybridRoleException(
                     "RoleCreationIncomplete",
-                    FailureKind.Incomplete,
+                    FailureKinds.IncompleteBecauseOf(undoFailure),
                     Messages.RollbackIncomplete(roleName, remaining, cause.Message),
                     roleName,
                     Messages.RollbackIncompleteAction(roleName),

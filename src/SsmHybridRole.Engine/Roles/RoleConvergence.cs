@@ -94,7 +94,7 @@ namespace SsmHybridRole.Engine.Roles
         internal ConvergenceIncompleteException(string roleName, IReadOnlyList<PlannedChange> changes, Exception cause)
             : base(
                 "ConvergenceIncomplete",
-                FailureKind.Incomplete,
+                FailureKinds.IncompleteBecauseOf(cause),
                 $"Bringing role '{roleName}' to the wanted state stopped part-way ({cause.Message}). Applied: {List(changes, true)}. Not applied: {List(changes, false)}.",
                 roleName,
                 "Run the same Set-SsmHybridServiceRole command again: it applies only what is still missing.",

@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using SsmHybridRole.Commands;
+using SsmHybridRole.Engine.Iam;
+using SsmHybridRole.Engine.Iam.Model;
+using SsmHybridRole.Tests.Engine;
+using Xunit;
+
+namespace SsmHybridRole.Tests.Cmdlets
+{
+    /// <summary>
+    /// The README's permission table, proved against an endpoint that enforces IAM policies (moto with
+    /// authorization on): a caller with exactly a cmdlet's permissions succeeds; a caller missing any one of
+    /// them gets an ErrorRecord of category PermissionDenied that names the missing action.
+    /// </summary>
+    [Collection("moto")]
+    public sealed class PermissionTests : IClassFixture<PermissionTests.EnforcingMoto>
+    {
+        private readonly EnforcingMoto moto;
+
+        public PermissionTests(EnforcingMoto moto) => this.moto = moto;
+
+        /// <summary>Each row: a scenario, the actions its happy path calls (each is dropped in turn), and the
+        /// actions only its undo path needs (granted, not dropped).</summary>
+        public static IEnumerable<object[]> Scenarios()
+        {
+            yield return new object[] { "New-SsmHybridServiceRole", new[] { "iam:CreateRole", "iam:AttachRolePolicy" }, new[] { "iam:DetachRolePolicy", "iam:DeleteRole" } };
+            yield return new object[] { "Add-SsmHybridRolePolicy", new[] { "iam:ListAttachedRolePolicies", "iam:AttachRolePolicy" }, Array.Empty<string>() };
+            yield return new object[] { "Remove-SsmHybridRolePolicy", new[] { "iam:ListAttachedRolePolicies", "iam:DetachRolePolicy" }, Array.Empty<string>() };
+            yield return new object[] { "Get-SsmHybridServiceRole", new[] { "iam:GetRole", "iam:ListAttachedRolePolicies" }, Array.Empty<string>() };
+            yield return new object[] { "Get-SsmHybridServiceRole (all)", new[] { "iam:ListRoles", "iam:GetRole", "iam:ListAttachedRolePolicies" }, Array.Empty<string>() };
+            yield return new object[] { "Remove-SsmHybridServiceRole", new[] { "iam:ListInstanceProfilesForRole", "iam:ListAttachedRolePolicies", "iam:DetachRolePolicy", "iam:ListRolePolicies", "iam:DeleteRole" }, Array.Empty<string>() };
+            yield return new object[] { "Test-SsmHybridServiceRole", new[] { "iam:GetRole", "iam:ListAttachedRolePolicies", "iam:GetAccountSummary" }, Array.Empty<string>() };
+            yield return new object[] { "Set-SsmHybridServiceRole", new[] { "iam:GetRole", "iam:ListAttachedRolePolicies", "iam:UpdateRole" }, Array.Empty<string>() };
+        }
+
+        [Theory]
+        [MemberData(nameof(Scenarios))]
+        public async Task Exactly_the_listed_permissions_are_enough_and_each_one_is_needed(string scenario, string[] required, string[] undo)
+        {
+            var (accessKey, secretKey) = await moto.CallerWith(required.Concat(undo));
+            var outcome = await Run(scenario, accessKey, secretKey);
+            Assert.True(outcome.Errors.Count == 0, $"{scenario} with exactly {string.Join(", ", required)}: {string.Join("; ", outcome.Errors.Select(e => e.Exception.Message))}");
+
+            foreach (var missing in required)
+            {
+                (accessKey, secretKey) = await moto.CallerWith(required.Where(a => a != missing).Concat(undo));
+                outcome = await Run(scenario, accessKey, secretKey);
+
+                var error = Assert.Single(outcome.Errors);
+                Assert.True(error.CategoryInfo.Category == ErrorCategory.PermissionDenied, $"{scenario} without {missing}: {error.CategoryInfo.Category} {error.FullyQualifiedErrorId}");
+                Assert.Contains(missing, error.Exception.Message, StringComparison.Ordinal);
+            }
+        }
+
+        private async Task<(IReadOnlyList<ErrorRecord> Errors, int Output)> Run(string scenario, string accessKey, string secretKey)
+        {
+            var role = await moto.NewRoleAsync();
+            using var shell = PowerShell.Create(moto.State);
+            var connection = new Dictionary<string, object> { ["Region"] = "us-east-2", ["AccessKey"] = accessKey, ["SecretKey"] = secretKey, ["EndpointUrl"] = moto.Endpoint };
+            switch (scenario)
+            {
+                case "New-SsmHybridServiceRole":
+                    shell.AddCommand("New-SsmHybridServiceRole").AddParameter("RoleName", role + "-new").AddParameter("AccountId", "123456789012");
+                    break;
+                case "Add-SsmHybridRolePolicy":
+                    shell.AddCommand("Add-SsmHybridRolePolicy").AddParameter("RoleName", role).AddParameter("Policy", new[] { "CloudWatchAgentServer" });
+                    break;
+                case "Remove-SsmHybridRolePolicy":
+                    shell.AddCommand("Remove-SsmHybridRolePolicy").AddParameter("RoleName", role).AddParameter("Policy", new[] { "ManagedInstanceCore" }).AddParameter("Force");
+                    break;
+                case "Get-SsmHybridServiceRole":
+                    shell.AddCommand("Get-SsmHybridServiceRole").AddParameter("RoleName", new[] { role });
+                    break;
+                case "Get-SsmHybridServiceRole (all)":
+                    shell.AddCommand("Get-SsmHybridServiceRole").AddParameter("RoleName", new[] { role + "*" });
+                    break;
+                case "Remove-SsmHybridServiceRole":
+                    shell.AddCommand("Remove-SsmHybridServiceRole").AddParameter("RoleName", role).AddParameter("Force");
+                    break;
+                case "Test-SsmHybridServiceRole":
+                    shell.AddCommand("Test-SsmHybridServiceRole").AddParameter("RoleName", new[] { role });
+                    break;
+                case "Set-SsmHybridServiceRole":
+                    shell.AddCommand("Set-SsmHybridServiceRole").AddParameter("RoleName", role).AddParameter("NoSourceCondition").AddParameter("Description", "changed");
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null);
+            }
+
+            shell.AddParameters(connection);
+            var output = shell.Invoke();
+            return (shell.Streams.Error.ToList(), output.Count);
+        }
+
+        /// <summary>A moto_server of its own, whose authorization is switched on once an administrator exists.</summary>
+        public sealed class EnforcingMoto : IDisposable
+        {
+            private static readonly HttpClient Http = new HttpClient();
+            private readonly Process process;
+            private IdentityManagementServiceClient? admin;
+            private int users;
+
+            public EnforcingMoto()
+            {
+                int port;
+                using (var listener = new TcpListener(System.Net.IPAddress.Loopback, 0))
+                {
+                    listener.Start();
+                    port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+                }
+
+                Endpoint = "http://127.0.0.1:" + port;
+                var start = new ProcessStartInfo("moto_server", $"-H 127.0.0.1 -p {port}") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+                start.Environment["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true";
+                process = Process.Start(start) ?? throw new InvalidOperationException("moto_server did not start.");
+                process.BeginOutputReadLine();
+                process.BeginErrorReadLine();
+                var deadline = DateTime.UtcNow.AddSeconds(60);
+                while (true)
+                {
+                    try
+                    {
+                        Http.GetAsync(new Uri(Endpoint + "/moto-api/")).GetAwaiter().GetResult().EnsureSuccessStatusCode();
+                        break;
+                    }
+                    catch (HttpRequestException) when (DateTime.UtcNow < deadline && !process.HasExited)
+                    {
+                        Thread.Sleep(200);
+                    }
+                }
+
+                State = InitialSessionState.CreateDefault2();
+                foreach (var type in typeof(NewSsmHybridServiceRoleCommand).Assembly.GetTypes())
+                {
+                    if (type.GetCustomAttributes(typeof(CmdletAttribute), false).FirstOrDefault() is CmdletAttribute cmdlet)
+                    {
+                        State.Commands.Add(new SessionStateCmdletEntry($"{cmdlet.VerbName}-{cmdlet.NounName}", type, null));
+                    }
+                }
+            }
+
+            public string Endpoint { get; }
+
+            public InitialSessionState State { get; }
+
+            /// <summary>Keys of a new user allowed exactly <paramref name="actions"/> on every resource.</summary>
+            public async Task<(string AccessKey, string SecretKey)> CallerWith(IEnumerable<string> actions)
+            {
+                var iam = await AdminAsync();
+                var name = "caller-" + Interlocked.Increment(ref users);
+                await iam.CreateUserAsync(new CreateUserRequest { UserName = name });
+                var document = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[" + string.Join(",", actions.Append("sts:GetCallerIdentity").Select(a => "\"" + a + "\"")) + "],\"Resource\":\"*\"}]}";
+                await iam.PutUserPolicyAsync(new PutUserPolicyRequest { UserName = name, PolicyName = "exact", PolicyDocument = document });
+                var key = await iam.CreateAccessKeyAsync(new CreateAccessKeyRequest { UserName = name });
+                return (key.AccessKeyId, key.SecretAccessKey);
+            }
+
+            /// <summary>A role trusted by SSM with AmazonSSMManagedInstanceCore attached, made by the administrator.</summary>
+            public async Task<string> NewRoleAsync()
+            {
+                var iam = await AdminAsync();
+                var name = "perm-role-" + Interlocked.Increment(ref users);
+                await iam.CreateRoleAsync(new CreateRoleRequest { RoleName = name, AssumeRolePolicyDocument = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}" });
+                await iam.AttachRolePolicyAsync(new AttachRolePolicyRequest { RoleName = name, PolicyArn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" });
+                return name;
+            }
+
+            public void Dispose()
+            {
+                admin?.Dispose();
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    process.WaitForExit(5000);
+                }
+
+                process.Dispose();
+            }
+
+            private async Task<IdentityManagementServiceClient> AdminAsync()
+            {
+                if (admin != null)
+                {
+                    return admin;
+                }
+
+                // While authorization is still off, make an administrator; then switch authorization on.
+                using var bootstrap = new IdentityManagementServiceClient(new Amazon.Runtime.BasicAWSCredentials("AKIAIOSFODNN7EXAMPLE", "x"), new IdentityManagementServiceConfig { ServiceURL = Endpoint, AuthenticationRegion = "us-east-1" });
+                await bootstrap.CreateUserAsync(new CreateUserRequest { UserName = "admin" });
+                await bootstrap.PutUserPolicyAsync(new PutUserPolicyRequest { UserName = "admin", PolicyName = "all", PolicyDocument = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}" });
+                var key = await bootstrap.CreateAccessKeyAsync(new CreateAccessKeyRequest { UserName = "admin" });
+                using (var enforce = new StringContent("0"))
+                {
+                    (await Http.PostAsync(new Uri(Endpoint + "/moto-api/reset-auth"), enforce)).EnsureSuccessStatusCode();
+                }
+
+                admin = new IdentityManagementServiceClient(new Amazon.Runtime.BasicAWSCredentials(key.AccessKeyId, key.SecretAccessKey), new IdentityManagementServiceConfig { ServiceURL = Endpoint, AuthenticationRegion = "us-east-1" });
+                return admin;
+            }
+        }
+    }
+}
