@@ -20,9 +20,12 @@ namespace SsmHybridRole.Tests.Cmdlets
         private readonly IamProxy proxy;
         private readonly Runspace runspace;
 
-        public HostedCmdletTests(MotoFixture moto)
+        private readonly Xunit.Abstractions.ITestOutputHelper output;
+
+        public HostedCmdletTests(MotoFixture moto, Xunit.Abstractions.ITestOutputHelper output)
         {
             this.moto = moto;
+            this.output = output;
             proxy = new IamProxy(moto.Endpoint);
             var state = InitialSessionState.CreateDefault2();
             state.Commands.Add(new SessionStateCmdletEntry("New-SsmHybridServiceRole", typeof(NewSsmHybridServiceRoleCommand), null));
@@ -68,6 +71,7 @@ namespace SsmHybridRole.Tests.Cmdlets
             var clock = Stopwatch.StartNew();
             shell.Stop();
             clock.Stop();
+            output.WriteLine($"Stop() returned after {clock.Elapsed.TotalMilliseconds:0} ms, undo included.");
 
             Assert.Contains("AttachRolePolicy", proxy.Actions());
             Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
