@@ -53,6 +53,9 @@ function Invoke-Build {
     $version = Get-ModuleVersion
     $manifest = (Get-Content -Raw (Join-Path $Root 'SsmHybridRole.psd1')) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion          = '$version'"
     Set-Content -Path (Join-Path $ModuleDir 'SsmHybridRole.psd1') -Value $manifest -Encoding utf8
+
+    # Help from docs/help, checked: the build fails when a cmdlet, a parameter or an example lacks it.
+    Invoke-Native 'Building the help' { dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Build-Help.ps1') -ModulePath $ModuleDir -SourcePath (Join-Path $Root 'docs/help') }
     Write-Host "Built SsmHybridRole $version at $ModuleDir"
 }
 
