@@ -29,7 +29,8 @@
         PSData = @{
             Tags         = @('AWS', 'SSM', 'SystemsManager', 'IAM', 'Hybrid', 'OnPremises')
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
-            ReleaseNotes = 'First release: the AWS hybrid service role procedure as cmdlets.'
+            ProjectUri   = 'https://github.com/SsmHybridRole/SsmHybridRole'
+            ReleaseNotes = 'First release: the AWS hybrid service role procedure as cmdlets (New-, Get-, Set-, Test-, Remove-SsmHybridServiceRole; Add-/Remove-SsmHybridRolePolicy; New-SsmHybridTrustPolicy; New-SsmHybridS3BucketPolicy), with help, a private AWS SDK load context and -WhatIf everywhere.'
         }
     }
 }

@@ -5,13 +5,14 @@
     Build  : assembles the importable module at ./module/SsmHybridRole (the engine and AWSSDK in Dependencies/).
     Test   : Build, start moto on a free loopback port, run xunit and Pester, print 'N passed, N failed'.
     Demo   : Build, start moto, run the AWS hybrid service role procedure through the module.
+    Package: Build, then make the .nupkg with Publish-PSResource in ./out/package.
 .EXAMPLE
     dotnet pwsh ./build.ps1 Test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -134,8 +135,17 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Package {
+    Invoke-Build
+    $repository = Join-Path $OutDir 'package'
+    if (Test-Path $repository) { Remove-Item -Recurse -Force $repository }
+    $package = & (Join-Path $Root 'tools/Publish-LocalPackage.ps1') -ModulePath $ModuleDir -RepositoryPath $repository
+    Write-Host "Package: $package"
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Tests }
     'Demo' { Invoke-Demo }
+    'Package' { Invoke-Package }
 }

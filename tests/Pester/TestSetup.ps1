@@ -20,12 +20,20 @@ function New-TestRoleName([string] $Prefix = 'pester') {
     "$Prefix-$PID-$script:NameCounter"
 }
 
-# Runs a command in a new pwsh process (the PowerShell this test runs on) and returns its output lines.
-function Invoke-FreshPwsh([string] $Command) {
-    $pwshDll = Join-Path $PSHOME 'pwsh.dll'
-    $output = & ([Environment]::ProcessPath) $pwshDll -NoProfile -NonInteractive -Command $Command 2>&1
-    if ($LASTEXITCODE -ne 0) { throw "pwsh failed ($LASTEXITCODE): $output" }
-    $output
+# Runs a command in a new pwsh process (the PowerShell this test runs on) and returns its output lines;
+# -Environment sets variables for that process only (HOME, for a profile of its own).
+function Invoke-FreshPwsh([string] $Command, [hashtable] $Environment = @{}) {
+    $saved = @{}
+    foreach ($name in $Environment.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $Environment[$name]) }
+    try {
+        $pwshDll = Join-Path $PSHOME 'pwsh.dll'
+        $output = & ([Environment]::ProcessPath) $pwshDll -NoProfile -NonInteractive -Command $Command 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "pwsh failed ($LASTEXITCODE): $output" }
+        $output
+    }
+    finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
 }
 
 # What the recording proxy of this file ($Proxy) has seen so far.
