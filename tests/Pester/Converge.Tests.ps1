@@ -177,3 +177,25 @@ Describe 'Set-SsmHybridServiceRole' {
         $warnings.Message | Should -BeLike "*IAM cannot move a role*"
     }
 }
+
+Describe 'Tab completion of -RoleName' {
+    It 'offers the roles SSM can assume, and never makes Tab wait on a slow endpoint' {
+        $name = New-TestRoleName 'complete'
+        $null = New-SsmHybridServiceRole -RoleName $name
+        $line = "Test-SsmHybridServiceRole -EndpointUrl $($Proxy.Url) -Region eu-north-1 -RoleName complete-$PID"
+        Reset-IamProxyLog $Proxy
+        Add-IamProxyFault $Proxy @(@{ action = 'ListRoles'; fault = 'delay'; seconds = 8; times = 1 })
+
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $first = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        $clock.Stop()
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 5 -Because 'the endpoint holds ListRoles for 8 s, and Tab must not wait for it'
+        $first.CompletionMatches | Should -BeNullOrEmpty
+
+        Start-Sleep -Seconds 9
+        $listed = @(Get-Sent | Where-Object action -eq 'ListRoles').Count
+        $second = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        $second.CompletionMatches.CompletionText | Should -Contain $name -Because 'the slow answer filled the cache for the next Tab'
+        @(Get-Sent | Where-Object action -eq 'ListRoles').Count | Should -Be $listed -Because 'the second Tab is answered from the cache'
+    }
+}

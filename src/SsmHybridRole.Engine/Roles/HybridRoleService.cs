@@ -210,6 +210,17 @@ namespace SsmHybridRole.Engine.Roles
             }
         }
 
+        /// <summary>Names of the roles SSM may assume, from ListRoles alone (no per-role reads): for Tab completion.</summary>
+        public async Task<List<string>> ListSsmRoleNamesAsync(CancellationToken cancellationToken)
+        {
+            var names = new List<string>();
+            await IamCall.RunAsync(
+                () => iam.ForEachRolePageAsync(null, page => names.AddRange(page.Where(r => TrustPolicy.Analyze(r.AssumeRolePolicyDocument).AllowsSsmAssumeRole).Select(r => r.RoleName)), cancellationToken),
+                "iam:ListRoles",
+                null).ConfigureAwait(false);
+            return names;
+        }
+
         /// <summary>
         /// Removes the role the way IAM requires: out of instance profiles, managed policies detached, inline
         /// policies deleted, then the role. A failure part-way says what was done and how to finish.

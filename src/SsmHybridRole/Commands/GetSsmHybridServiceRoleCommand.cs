@@ -18,6 +18,7 @@ namespace SsmHybridRole.Commands
         private readonly List<WildcardPattern> patterns = new List<WildcardPattern>();
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(RoleNameCompleter))]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[]? RoleName { get; set; }

@@ -13,6 +13,7 @@ namespace SsmHybridRole.Commands
     public sealed class RemoveSsmHybridServiceRoleCommand : SsmHybridAwsCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(RoleNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string RoleName { get; set; } = string.Empty;
 

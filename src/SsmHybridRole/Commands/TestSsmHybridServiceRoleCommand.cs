@@ -15,6 +15,7 @@ namespace SsmHybridRole.Commands
     public sealed class TestSsmHybridServiceRoleCommand : SsmHybridAwsCmdlet
     {
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(RoleNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] RoleName { get; set; } = { HybridRoleSpec.DefaultRoleName };
 
