@@ -93,13 +93,15 @@ def make_handler(upstream):
             action = (params.get("Action") or query.get("Action") or [None])[0]
             auth = self.headers.get("Authorization") or ""
             service = None
+            access_key = None
             if "Credential=" in auth:
                 scope = auth.split("Credential=", 1)[1].split(",", 1)[0].split("/")
+                access_key = scope[0]
                 service = scope[3] if len(scope) > 3 else None
             role = (params.get("RoleName") or [None])[0]
             with LOCK:
                 rule = take_fault(action)
-                LOG.append({"method": self.command, "action": action, "service": service, "role": role,
+                LOG.append({"method": self.command, "action": action, "service": service, "role": role, "access_key": access_key,
                             "signed": auth.startswith("AWS4-HMAC-SHA256"), "fault": rule["fault"] if rule else None})
                 number = len(LOG)
             if rule and rule["fault"] == "reset":

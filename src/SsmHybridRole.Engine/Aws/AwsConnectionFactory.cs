@@ -74,9 +74,23 @@ namespace SsmHybridRole.Engine.Aws
 
         private static AwsConnection Create(ConnectionOptions options, string key, string? iamEndpoint, string? stsEndpoint)
         {
-            var (credentials, source) = ResolveCredentials(options);
             var region = ResolveRegion(options);
             var partition = region is null ? AwsPartition.Aws : AwsPartition.FromRegion(region);
+            var stsRegion = region ?? partition.IamSigningRegion;
+            AmazonSecurityTokenServiceClient StsClient(AWSCredentials caller)
+            {
+                var stsConfig = new AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(stsRegion) };
+                if (stsEndpoint != null)
+                {
+                    stsConfig.ServiceURL = stsEndpoint;
+                    stsConfig.AuthenticationRegion = stsRegion;
+                }
+
+                return new AmazonSecurityTokenServiceClient(caller, stsConfig);
+            }
+
+            var ssoEndpoint = FirstSet(Environment("AWS_ENDPOINT_URL_SSO"), Environment("AWS_ENDPOINT_URL"));
+            var (credentials, source) = ResolveCredentials(options, new ProfileCredentials(options.ProfileLocation, StsClient, ssoEndpoint));
 
             var iamConfig = new IdentityManagementServiceConfig();
             if (region != null)
@@ -95,21 +109,8 @@ namespace SsmHybridRole.Engine.Aws
             }
 
             var iam = new IdentityManagementServiceClient(credentials, iamConfig);
-            var stsRegion = region ?? partition.IamSigningRegion;
-            AmazonSecurityTokenServiceClient CreateSts()
-            {
-                var stsConfig = new AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(stsRegion) };
-                if (stsEndpoint != null)
-                {
-                    stsConfig.ServiceURL = stsEndpoint;
-                    stsConfig.AuthenticationRegion = stsRegion;
-                }
-
-                return new AmazonSecurityTokenServiceClient(credentials, stsConfig);
-            }
-
             var description = $"credentials from {source}, Region {region ?? "(none; partition aws assumed)"}, IAM endpoint {iamEndpoint ?? partition.IamEndpoint}";
-            return new AwsConnection(key, iam, CreateSts, region, partition, description);
+            return new AwsConnection(key, iam, () => StsClient(credentials), region, partition, description);
         }
 
         private static void ValidateExplicitKeys(ConnectionOptions options)
@@ -130,7 +131,7 @@ namespace SsmHybridRole.Engine.Aws
             }
         }
 
-        private static (AWSCredentials Credentials, string Source) ResolveCredentials(ConnectionOptions options)
+        private static (AWSCredentials Credentials, string Source) ResolveCredentials(ConnectionOptions options, ProfileCredentials profiles)
         {
             if (!string.IsNullOrEmpty(options.AccessKey))
             {
@@ -148,29 +149,50 @@ namespace SsmHybridRole.Engine.Aws
             var profileName = FirstSet(options.ProfileName, options.StoredProfileName);
             if (profileName != null)
             {
-                var chain = new CredentialProfileStoreChain(options.ProfileLocation);
-                if (!chain.TryGetProfile(profileName, out _))
-                {
-                    throw new SsmHybridRoleException("ProfileNotFound", FailureKind.Configuration, Messages.ProfileNotFound(profileName, options.ProfileLocation), profileName, Messages.ProfileNotFoundAction);
-                }
+                return profiles.Resolve(profileName);
+            }
 
-                if (!chain.TryGetAWSCredentials(profileName, out var profileCredentials))
-                {
-                    throw new SsmHybridRoleException("ProfileHasNoCredentials", FailureKind.Configuration, Messages.ProfileHasNoCredentials(profileName), profileName, Messages.ProfileNotFoundAction);
-                }
+            var accessKey = Environment("AWS_ACCESS_KEY_ID");
+            var secretKey = Environment("AWS_SECRET_ACCESS_KEY");
+            if (!string.IsNullOrEmpty(accessKey) && !string.IsNullOrEmpty(secretKey))
+            {
+                var token = Environment("AWS_SESSION_TOKEN");
+                return (string.IsNullOrEmpty(token) ? new BasicAWSCredentials(accessKey, secretKey) : new SessionAWSCredentials(accessKey, secretKey, token), "AWS_ACCESS_KEY_ID " + ConnectionOptions.MaskAccessKey(accessKey!));
+            }
 
-                return (profileCredentials, $"profile '{profileName}'");
+            // AWS_PROFILE, or the default profile when it exists; each through the same profile rules as -ProfileName.
+            var environmentProfile = Environment("AWS_PROFILE");
+            if (!string.IsNullOrEmpty(environmentProfile))
+            {
+                return profiles.Resolve(environmentProfile!);
+            }
+
+            if (profiles.TryGetProfile("default", out _))
+            {
+                return profiles.Resolve("default");
             }
 
             try
             {
-                // Environment keys, AWS_PROFILE, the default profile, then container and instance credentials.
+                // Container and instance credentials, last.
                 return (DefaultAWSCredentialsIdentityResolver.GetCredentials(), "the SDK's default chain");
             }
             catch (AmazonClientException e)
             {
                 throw new SsmHybridRoleException("NoCredentials", FailureKind.Authentication, Messages.NoCredentials(e.Message), null, Messages.NoCredentialsAction, e);
             }
+        }
+
+        /// <summary>The Region these options lead to, without resolving credentials or sending anything.</summary>
+        public static string? ResolveRegionOnly(ConnectionOptions options)
+        {
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            ValidateExplicitKeys(options);
+            return ResolveRegion(options);
         }
 
         private static string? ResolveRegion(ConnectionOptions options)

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using SsmHybridRole.Engine.Errors;
+using SsmHybridRole.Engine.Aws;
 using SsmHybridRole.Engine.Policies;
 using SsmHybridRole.Engine.Roles;
 using SsmHybridRole.Infrastructure;
@@ -32,7 +32,7 @@ namespace SsmHybridRole.Commands
 
         protected override void EndProcessing() => Try(() =>
         {
-            var region = Region ?? (ActivationRegion is { Length: > 0 } && ActivationRegion[0] != "*" ? ActivationRegion[0] : null);
+            var region = AwsConnectionFactory.ResolveRegionOnly(BuildConnectionOptions()) ?? (ActivationRegion is { Length: > 0 } && ActivationRegion[0] != "*" ? ActivationRegion[0] : null);
             var partition = AwsPartition.FromName(Partition) ?? (region != null ? AwsPartition.FromRegion(region) : null);
             var offline = AccountId != null || NoSourceCondition;
             if (!offline || partition is null)

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
@@ -14,25 +15,29 @@ namespace SsmHybridRole.Tests.Engine
         private static readonly HttpClient Http = new HttpClient();
         private readonly Process process;
 
-        public IamProxy(string upstream)
+        public IamProxy(string upstream) => (process, Url) = StartTool("iam_proxy.py", "--upstream " + upstream);
+
+        /// <summary>Starts one of tests/tools' loopback servers and returns it with its URL (it writes its port to a file).</summary>
+        internal static (Process Process, string Url) StartTool(string script, string arguments)
         {
-            var script = Path.Combine(RepositoryRoot(), "tests", "tools", "iam_proxy.py");
-            var portFile = Path.Combine(Path.GetTempPath(), "iam-proxy-" + Guid.NewGuid().ToString("N"));
-            process = Process.Start(new ProcessStartInfo("python3", $"\"{script}\" --upstream {upstream} --port-file \"{portFile}\"") { UseShellExecute = false })
+            var path = Path.Combine(RepositoryRoot(), "tests", "tools", script);
+            var portFile = Path.Combine(Path.GetTempPath(), "tool-port-" + Guid.NewGuid().ToString("N"));
+            var process = Process.Start(new ProcessStartInfo("python3", $"\"{path}\" {arguments} --port-file \"{portFile}\"") { UseShellExecute = false })
                 ?? throw new InvalidOperationException("python3 did not start.");
             var deadline = DateTime.UtcNow.AddSeconds(15);
             while (!File.Exists(portFile) || new FileInfo(portFile).Length == 0)
             {
                 if (process.HasExited || DateTime.UtcNow > deadline)
                 {
-                    throw new InvalidOperationException("The IAM proxy did not start.");
+                    throw new InvalidOperationException(script + " did not start.");
                 }
 
                 Thread.Sleep(50);
             }
 
-            Url = "http://127.0.0.1:" + File.ReadAllText(portFile).Trim();
+            var url = "http://127.0.0.1:" + File.ReadAllText(portFile).Trim();
             File.Delete(portFile);
+            return (process, url);
         }
 
         public string Url { get; }
@@ -45,16 +50,13 @@ namespace SsmHybridRole.Tests.Engine
         }
 
         /// <summary>The actions sent so far, in order.</summary>
-        public string[] Actions()
+        public string[] Actions() => Log().Select(e => e.GetProperty("action").GetString() ?? string.Empty).ToArray();
+
+        /// <summary>Every request the proxy saw, as its JSON record.</summary>
+        public JsonElement[] Log()
         {
             using var log = JsonDocument.Parse(Http.GetStringAsync(new Uri(Url + "/__proxy/log")).GetAwaiter().GetResult());
-            var actions = new System.Collections.Generic.List<string>();
-            foreach (var entry in log.RootElement.EnumerateArray())
-            {
-                actions.Add(entry.GetProperty("action").GetString() ?? string.Empty);
-            }
-
-            return actions.ToArray();
+            return log.RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
         }
 
         public void Dispose()
