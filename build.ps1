@@ -40,8 +40,10 @@ function Get-ModuleVersion {
 function Invoke-Build {
     $engineOut = Join-Path $OutDir 'engine'
     $cmdletsOut = Join-Path $OutDir 'cmdlets'
-    Invoke-Native 'Publishing the engine' { dotnet publish (Join-Path $Root 'src/SsmHybridRole.Engine') -c $Configuration -o $engineOut --nologo -v quiet }
-    Invoke-Native 'Building the cmdlets' { dotnet publish (Join-Path $Root 'src/SsmHybridRole') -c $Configuration -o $cmdletsOut --nologo -v quiet }
+    Invoke-Native 'Publishing the engine' { dotnet publish (Join-Path $Root 'src/SsmHybridRole.Engine') -c $Configuration -f netstandard2.0 -o $engineOut --nologo -v quiet }
+    Invoke-Native 'Building the cmdlets' { dotnet publish (Join-Path $Root 'src/SsmHybridRole') -c $Configuration -f netstandard2.0 -o $cmdletsOut --nologo -v quiet }
+    # Windows PowerShell 5.1 runs on .NET Framework 4.7.2: compiling for it proves no newer API slipped in.
+    Invoke-Native 'Checking the .NET Framework 4.7.2 build' { dotnet build (Join-Path $Root 'src/SsmHybridRole') -c $Configuration -f net472 --nologo -v quiet }
 
     if (Test-Path $ModuleDir) { Remove-Item -Recurse -Force $ModuleDir }
     $dependencies = New-Item -ItemType Directory -Force (Join-Path $ModuleDir 'Dependencies')

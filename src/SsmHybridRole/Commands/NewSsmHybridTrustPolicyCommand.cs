@@ -32,7 +32,11 @@ namespace SsmHybridRole.Commands
 
         protected override void EndProcessing() => Try(() =>
         {
-            var region = AwsConnectionFactory.ResolveRegionOnly(BuildConnectionOptions()) ?? (ActivationRegion is { Length: > 0 } && ActivationRegion[0] != "*" ? ActivationRegion[0] : null);
+            // An explicit Region, else the first named activation Region, else the session's: the document's
+            // partition follows what the caller asked for before what the environment happens to say.
+            var region = Region
+                ?? (ActivationRegion is { Length: > 0 } && ActivationRegion[0] != "*" ? ActivationRegion[0] : null)
+                ?? AwsConnectionFactory.ResolveRegionOnly(BuildConnectionOptions());
             var partition = AwsPartition.FromName(Partition) ?? (region != null ? AwsPartition.FromRegion(region) : null);
             var offline = AccountId != null || NoSourceCondition;
             if (!offline || partition is null)

@@ -2,7 +2,9 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
+#if !NETFRAMEWORK
 using System.Runtime.Loader;
+#endif
 
 namespace SsmHybridRole.Module
 {
@@ -21,7 +23,9 @@ namespace SsmHybridRole.Module
 
         private static readonly bool IsCoreClr = typeof(object).Assembly.GetName().Name == "System.Private.CoreLib";
 
+#if !NETFRAMEWORK
         private static object? coreResolver;
+#endif
 
         public void OnImport()
         {
@@ -31,26 +35,26 @@ namespace SsmHybridRole.Module
                 return;
             }
 
+#if !NETFRAMEWORK
             if (IsCoreClr)
             {
                 CoreClr.Register();
+                return;
             }
-            else
-            {
-                AppDomain.CurrentDomain.AssemblyResolve += ResolveOnDesktop;
-            }
+#endif
+            AppDomain.CurrentDomain.AssemblyResolve += ResolveOnDesktop;
         }
 
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
+#if !NETFRAMEWORK
             if (IsCoreClr)
             {
                 CoreClr.Unregister();
+                return;
             }
-            else
-            {
-                AppDomain.CurrentDomain.AssemblyResolve -= ResolveOnDesktop;
-            }
+#endif
+            AppDomain.CurrentDomain.AssemblyResolve -= ResolveOnDesktop;
         }
 
         private static Assembly? ResolveOnDesktop(object? sender, ResolveEventArgs args)
@@ -60,6 +64,7 @@ namespace SsmHybridRole.Module
             return File.Exists(path) ? Assembly.LoadFile(path) : null;
         }
 
+#if !NETFRAMEWORK
         /// <summary>Kept apart so that Windows PowerShell never JIT-compiles a reference to AssemblyLoadContext.</summary>
         private static class CoreClr
         {
@@ -86,5 +91,6 @@ namespace SsmHybridRole.Module
                 }
             }
         }
+#endif
     }
 }
