@@ -38,9 +38,9 @@ Describe 'Bad input is refused before any request' {
         @{ Label = 'a bad role name to remove'; Id = 'InvalidRoleName'; Parameter = 'RoleName'; Command = { Remove-SsmHybridServiceRole -RoleName 'a b' -Confirm:$false } }
         @{ Label = 'a bad role name to get'; Id = 'InvalidRoleName'; Parameter = 'RoleName'; Command = { Get-SsmHybridServiceRole -RoleName 'a:b' } }
         @{ Label = 'an S3 policy with nothing to allow'; Id = 'NothingToAllow'; Parameter = 'VpcEndpoint'; Command = { New-SsmHybridS3BucketPolicy } }
-        @{ Label = 'a wildcard bucket Region'; Id = 'WildcardRegionNotAllowed'; Parameter = 'Region'; Command = { New-SsmHybridS3BucketPolicy -BucketRegion '*' -VpcEndpoint } }
+        @{ Label = 'a wildcard bucket Region'; Id = 'WildcardRegionNotAllowed'; Parameter = 'Region'; Command = { New-SsmHybridS3BucketPolicy -Region '*' -VpcEndpoint } }
         @{ Label = 'an invalid bucket name'; Id = 'InvalidBucketName'; Parameter = 'OutputBucket'; Command = { New-SsmHybridS3BucketPolicy -OutputBucket 'My_Bucket' } }
-        @{ Label = 'a bucket Region of another partition'; Id = 'RegionPartitionMismatch'; Parameter = 'Region'; Command = { New-SsmHybridS3BucketPolicy -BucketRegion cn-north-1 -VpcEndpoint } }
+        @{ Label = 'a bucket Region of another partition'; Id = 'RegionPartitionMismatch'; Parameter = 'Region'; Command = { New-SsmHybridS3BucketPolicy -Region us-east-1, cn-north-1 -VpcEndpoint } }
         @{ Label = 'a policy name with a space'; Id = 'InvalidPolicyName'; Parameter = 'PolicyName'; Command = { New-SsmHybridS3BucketPolicy -PolicyName 'my policy' -OutputBucket ok-bucket } }
         @{ Label = 'a permissions boundary that is not an ARN'; Id = 'InvalidPolicyArn'; Parameter = 'PermissionsBoundary'; Command = { Set-SsmHybridServiceRole -RoleName ok -PermissionsBoundary Boundary } }
         @{ Label = 'a 13-hour session on Set-'; Id = 'InvalidMaxSessionDuration'; Parameter = 'MaxSessionDuration'; Command = { Set-SsmHybridServiceRole -RoleName ok -MaxSessionDuration 46800 } }

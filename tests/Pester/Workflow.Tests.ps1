@@ -11,7 +11,7 @@ AfterAll {
 Describe 'The seed''s procedure as a pipeline' {
     It 'creates the role with the current trust, the required policy, the optional ones and a custom S3 policy' {
         $name = New-TestRoleName 'seed'
-        $s3 = New-SsmHybridS3BucketPolicy -PolicyName "$name-s3" -BucketRegion us-east-2 -VpcEndpoint -OutputBucket my-output-bucket
+        $s3 = New-SsmHybridS3BucketPolicy -PolicyName "$name-s3" -Region us-east-2 -VpcEndpoint -OutputBucket my-output-bucket
         $role = New-SsmHybridServiceRole -RoleName $name -Policy DirectoryServiceAccess, CloudWatchAgentServer -PolicyArn $s3.PolicyArn
 
         $role | Should -BeOfType SsmHybridRole.HybridServiceRole

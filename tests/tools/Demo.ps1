@@ -22,7 +22,7 @@ Step '1. The trust policy (the seed''s SSMService-Trust.json, with today''s conf
 New-SsmHybridTrustPolicy | Write-Host
 
 Step '2. The custom S3 bucket policy (VPC endpoint in us-east-2, and an own bucket for command output)'
-$s3 = New-SsmHybridS3BucketPolicy -BucketRegion us-east-2 -VpcEndpoint -OutputBucket my-ssm-output-bucket
+$s3 = New-SsmHybridS3BucketPolicy -Region us-east-2 -VpcEndpoint -OutputBucket my-ssm-output-bucket
 $s3 | Format-Table | Out-String -Width 160 | Write-Host
 
 Step '3-5. The role, AmazonSSMManagedInstanceCore (required), the S3 policy, and the two optional policies'

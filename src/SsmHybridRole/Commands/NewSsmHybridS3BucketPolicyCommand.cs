@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using SsmHybridRole.Engine.Policies;
 using SsmHybridRole.Engine.Roles;
@@ -14,15 +15,20 @@ namespace SsmHybridRole.Commands
     [Cmdlet(VerbsCommon.New, "SsmHybridS3BucketPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = Create)]
     [OutputType(typeof(HybridS3BucketPolicy), ParameterSetName = new[] { Create })]
     [OutputType(typeof(string), ParameterSetName = new[] { DocumentOnlySet })]
-    public sealed class NewSsmHybridS3BucketPolicyCommand : SsmHybridAwsCmdlet
+    public sealed class NewSsmHybridS3BucketPolicyCommand : AwsConnectionCmdlet
     {
         private const string Create = "Create";
         private const string DocumentOnlySet = "DocumentOnly";
 
-        /// <summary>Regions whose AWS-owned SSM buckets the nodes need; default: the session's Region.</summary>
+        /// <summary>
+        /// Regions whose AWS-owned SSM buckets the nodes need (default: the session's Region); the first also
+        /// picks the partition and the connection's Region.
+        /// </summary>
         [Parameter(Position = 0)]
         [ArgumentCompleter(typeof(RegionCompleter))]
-        public string[]? BucketRegion { get; set; }
+        public string[]? Region { get; set; }
+
+        protected override string? ConnectionRegion => Region?.FirstOrDefault(r => r != "*");
 
         /// <summary>Nodes reach S3 through a VPC endpoint (PrivateLink): allow the AWS-owned buckets.</summary>
         [Parameter]
@@ -50,7 +56,7 @@ namespace SsmHybridRole.Commands
         protected override void EndProcessing() => Try(() =>
         {
             IamInputRules.PolicyName(PolicyName);
-            var regions = BucketRegion;
+            var regions = Region;
             AwsPartition partition;
             if (DocumentOnly && regions is { Length: > 0 })
             {

@@ -11,18 +11,30 @@ using SsmHybridRole.Engine.Roles;
 namespace SsmHybridRole.Infrastructure
 {
     /// <summary>
-    /// Cmdlets that call AWS: the connection parameters of AWS Tools for PowerShell, with its aliases, and
-    /// the session's $StoredAWSRegion / $StoredAWSCredentials when they are set.
+    /// Cmdlets that call AWS with the common -Region parameter (a single Region, alias RegionToCall).
     /// </summary>
-    public abstract class SsmHybridAwsCmdlet : SsmHybridCmdlet
+    public abstract class SsmHybridAwsCmdlet : AwsConnectionCmdlet
     {
-        private object? connection;
-
         /// <summary>The Region: it decides the partition and the default activation Region.</summary>
         [Parameter]
         [Alias("RegionToCall")]
         [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
+
+        protected override string? ConnectionRegion => Region;
+    }
+
+    /// <summary>
+    /// Cmdlets that call AWS: the connection parameters of AWS Tools for PowerShell, with its aliases, and
+    /// the session's $StoredAWSRegion / $StoredAWSCredentials when they are set. The Region parameter is the
+    /// derived class's, as one cmdlet takes several Regions.
+    /// </summary>
+    public abstract class AwsConnectionCmdlet : SsmHybridCmdlet
+    {
+        private object? connection;
+
+        /// <summary>The Region the connection is made for, from the cmdlet's own Region parameter.</summary>
+        protected abstract string? ConnectionRegion { get; }
 
         /// <summary>A profile from the SDK store or the shared credentials and config files.</summary>
         [Parameter]
@@ -92,7 +104,7 @@ namespace SsmHybridRole.Infrastructure
         {
             var options = new ConnectionOptions
             {
-                Region = Region,
+                Region = ConnectionRegion,
                 ProfileName = ProfileName,
                 ProfileLocation = ProfileLocation,
                 AccessKey = AccessKey,
