@@ -21,6 +21,7 @@
         'Remove-SsmHybridRolePolicy'
         'New-SsmHybridTrustPolicy'
         'New-SsmHybridS3BucketPolicy'
+        'New-SsmHybridActivation'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -5,11 +5,8 @@ BeforeAll {
     $null = New-Item -ItemType Directory -Force (Join-Path $Sandbox '.aws/sso/cache')
 
     # The stand-in SSO portal (GetRoleCredentials) of tests/tools, for the cached token 'cached-sso-token'.
-    $portFile = Join-Path $Sandbox 'sso.port'
-    $python = (Get-Command python3 -CommandType Application | Select-Object -First 1).Source
-    $script:Portal = Start-Process -FilePath $python -ArgumentList (Join-Path $RepoRoot 'tests/tools/sso_portal.py'), '--token', 'cached-sso-token', '--port-file', $portFile -PassThru
-    while (-not (Test-Path $portFile) -or -not (Get-Content -Raw $portFile)) { Start-Sleep -Milliseconds 50 }
-    $script:PortalUrl = "http://127.0.0.1:$((Get-Content -Raw $portFile).Trim())"
+    $script:PortalTool = Start-TestTool 'sso_portal.py' @('--token', 'cached-sso-token')
+    $script:PortalUrl = $PortalTool.Url
 
     Set-Content (Join-Path $Sandbox 'config') @"
 [profile corp-admin]
@@ -47,7 +44,7 @@ sso_start_url = https://corp.awsapps.com/start
 
 AfterAll {
     Stop-IamProxy $Proxy
-    if ($Portal -and -not $Portal.HasExited) { $Portal.Kill() }
+    if ($PortalTool -and -not $PortalTool.Process.HasExited) { $PortalTool.Process.Kill() }
     Remove-Item -Recurse -Force $Sandbox -ErrorAction SilentlyContinue
 }
 

@@ -45,3 +45,19 @@ function Invoke-Failing([scriptblock] $Command) {
     try { @(& $Command 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) }
     catch { @($_) }
 }
+
+# Starts one of tests/tools' loopback stand-ins (sso_portal.py, ssm_endpoint.py), which write their port
+# to a file; returns the process and its URL.
+function Start-TestTool([string] $Script, [string[]] $Arguments) {
+    $portFile = Join-Path ([IO.Path]::GetTempPath()) "tool-$PID-$(Get-Random).port"
+    $python = (Get-Command python3 -CommandType Application | Select-Object -First 1).Source
+    $process = Start-Process -FilePath $python -ArgumentList (@((Join-Path $RepoRoot "tests/tools/$Script")) + $Arguments + @('--port-file', $portFile)) -PassThru
+    $deadline = [DateTime]::UtcNow.AddSeconds(15)
+    while (-not (Test-Path $portFile) -or -not (Get-Content -Raw $portFile)) {
+        if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw "$Script did not start." }
+        Start-Sleep -Milliseconds 50
+    }
+    $url = "http://127.0.0.1:$((Get-Content -Raw $portFile).Trim())"
+    Remove-Item $portFile
+    [pscustomobject]@{ Process = $process; Url = $url }
+}

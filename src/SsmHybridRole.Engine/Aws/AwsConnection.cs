@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.SecurityToken;
+using Amazon.SimpleSystemsManagement;
 using Amazon.SecurityToken.Model;
 using SsmHybridRole.Engine.Iam;
 using SsmHybridRole.Engine.Policies;
@@ -18,8 +19,12 @@ namespace SsmHybridRole.Engine.Aws
         private readonly SemaphoreSlim accountLock = new SemaphoreSlim(1, 1);
         private string? accountId;
 
-        internal AwsConnection(string key, IIdentityManagementService iam, Func<AmazonSecurityTokenServiceClient> stsFactory, string? region, AwsPartition partition, string description)
+        private readonly Func<string, AmazonSimpleSystemsManagementClient> ssmFactory;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AmazonSimpleSystemsManagementClient> ssmClients = new System.Collections.Concurrent.ConcurrentDictionary<string, AmazonSimpleSystemsManagementClient>(StringComparer.Ordinal);
+
+        internal AwsConnection(string key, IIdentityManagementService iam, Func<AmazonSecurityTokenServiceClient> stsFactory, Func<string, AmazonSimpleSystemsManagementClient> ssmFactory, string? region, AwsPartition partition, string description)
         {
+            this.ssmFactory = ssmFactory;
             Key = key;
             Iam = iam;
             sts = new Lazy<AmazonSecurityTokenServiceClient>(stsFactory, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -66,9 +71,17 @@ namespace SsmHybridRole.Engine.Aws
             }
         }
 
+        /// <summary>The Systems Manager client for a Region (SSM, unlike IAM, is regional), made once per Region.</summary>
+        internal AmazonSimpleSystemsManagementClient Ssm(string region) => ssmClients.GetOrAdd(region, ssmFactory);
+
         public void Dispose()
         {
             Iam.Dispose();
+            foreach (var client in ssmClients.Values)
+            {
+                client.Dispose();
+            }
+
             if (sts.IsValueCreated)
             {
                 sts.Value.Dispose();

@@ -7,6 +7,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
 using Amazon.SecurityToken;
+using Amazon.SimpleSystemsManagement;
 using SsmHybridRole.Engine.Errors;
 using SsmHybridRole.Engine.Iam;
 using SsmHybridRole.Engine.Policies;
@@ -34,6 +35,7 @@ namespace SsmHybridRole.Engine.Aws
             ValidateExplicitKeys(options);
             var iamEndpoint = FirstSet(options.EndpointUrl, Environment("AWS_ENDPOINT_URL_IAM"), Environment("AWS_ENDPOINT_URL"));
             var stsEndpoint = FirstSet(options.EndpointUrl, Environment("AWS_ENDPOINT_URL_STS"), Environment("AWS_ENDPOINT_URL"));
+            var ssmEndpoint = FirstSet(options.EndpointUrl, Environment("AWS_ENDPOINT_URL_SSM"), Environment("AWS_ENDPOINT_URL"));
             if (iamEndpoint != null)
             {
                 IamInputRules.EndpointUrl(iamEndpoint);
@@ -44,13 +46,18 @@ namespace SsmHybridRole.Engine.Aws
                 IamInputRules.EndpointUrl(stsEndpoint);
             }
 
-            var key = Digest(options, iamEndpoint, stsEndpoint);
+            if (ssmEndpoint != null)
+            {
+                IamInputRules.EndpointUrl(ssmEndpoint);
+            }
+
+            var key = Digest(options, iamEndpoint, stsEndpoint + "|" + ssmEndpoint);
             if (Connections.TryGetValue(key, out var existing))
             {
                 return existing;
             }
 
-            var created = Create(options, key, iamEndpoint, stsEndpoint);
+            var created = Create(options, key, iamEndpoint, stsEndpoint, ssmEndpoint);
             var winner = Connections.GetOrAdd(key, created);
             if (!ReferenceEquals(winner, created))
             {
@@ -72,7 +79,7 @@ namespace SsmHybridRole.Engine.Aws
             }
         }
 
-        private static AwsConnection Create(ConnectionOptions options, string key, string? iamEndpoint, string? stsEndpoint)
+        private static AwsConnection Create(ConnectionOptions options, string key, string? iamEndpoint, string? stsEndpoint, string? ssmEndpoint)
         {
             var region = ResolveRegion(options);
             var partition = region is null ? AwsPartition.Aws : AwsPartition.FromRegion(region);
@@ -110,7 +117,19 @@ namespace SsmHybridRole.Engine.Aws
 
             var iam = new IdentityManagementServiceClient(credentials, iamConfig);
             var description = $"credentials from {source}, Region {region ?? "(none; partition aws assumed)"}, IAM endpoint {iamEndpoint ?? partition.IamEndpoint}";
-            return new AwsConnection(key, iam, () => StsClient(credentials), region, partition, description);
+            AmazonSimpleSystemsManagementClient SsmClient(string ssmRegion)
+            {
+                var ssmConfig = new AmazonSimpleSystemsManagementConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(ssmRegion) };
+                if (ssmEndpoint != null)
+                {
+                    ssmConfig.ServiceURL = ssmEndpoint;
+                    ssmConfig.AuthenticationRegion = ssmRegion;
+                }
+
+                return new AmazonSimpleSystemsManagementClient(credentials, ssmConfig);
+            }
+
+            return new AwsConnection(key, iam, () => StsClient(credentials), SsmClient, region, partition, description);
         }
 
         private static void ValidateExplicitKeys(ConnectionOptions options)

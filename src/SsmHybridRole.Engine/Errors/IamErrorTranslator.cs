@@ -39,6 +39,8 @@ namespace SsmHybridRole.Engine.Errors
                     return new IamOperationException("AccessDenied", FailureKind.PermissionDenied, Messages.AccessDenied(action, e.Message), target, e.ErrorCode, Messages.AccessDeniedAction(action), e);
                 case AmazonServiceException e when IsBadCredentials(e.ErrorCode):
                     return new IamOperationException("InvalidCredentials", FailureKind.Authentication, Messages.InvalidCredentials(action, e.Message), target, e.ErrorCode, Messages.InvalidCredentialsAction, e);
+                case AmazonServiceException e when action.StartsWith("ssm:", StringComparison.Ordinal):
+                    return new IamOperationException("SsmRequestFailed", FailureKind.ServiceFailure, Messages.IamFailed(action, e.ErrorCode, e.Message), target, e.ErrorCode, null, e);
                 case AmazonServiceException e:
                     return new IamOperationException("IamRequestFailed", FailureKind.ServiceFailure, Messages.IamFailed(action, e.ErrorCode, e.Message), target, e.ErrorCode, null, e);
                 case AmazonClientException or HttpRequestException or IOException:

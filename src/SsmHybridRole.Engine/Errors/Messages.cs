@@ -38,10 +38,10 @@ namespace SsmHybridRole.Engine.Errors
         public const string LimitExceededAction = "A role has at most 10 managed policies by default (quota AttachedPoliciesPerRoleQuota); detach one or ask for a quota increase.";
 
         public static string IamFailed(string action, string? code, string serviceMessage)
-            => $"IAM {action} failed" + (code is null ? string.Empty : $" ({code})") + $": {serviceMessage}";
+            => $"{action} failed" + (code is null ? string.Empty : $" ({code})") + $": {serviceMessage}";
 
         public static string EndpointUnreachable(string action, string reason)
-            => $"IAM {action} could not reach the endpoint: {reason}";
+            => $"{action} could not reach the endpoint: {reason}";
 
         public const string EndpointUnreachableAction = "Check the network path to the endpoint (and -EndpointUrl / AWS_ENDPOINT_URL if set).";
 

@@ -77,9 +77,9 @@ namespace SsmHybridRole.Engine.Policies
             }
         }
 
-        public static void Tags(IReadOnlyDictionary<string, string> tags, string parameterName = "Tag")
+        public static void Tags(IReadOnlyDictionary<string, string> tags, string parameterName = "Tag", int maxTags = 50)
         {
-            if (tags.Count > 50)
+            if (tags.Count > maxTags)
             {
                 throw new InvalidParameterException("TooManyTags", parameterName, tags.Count.ToString(CultureInfo.InvariantCulture) + " tags", TooManyTagsRule);
             }

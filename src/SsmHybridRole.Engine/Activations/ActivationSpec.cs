@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using SsmHybridRole.Engine.Errors;
+using SsmHybridRole.Engine.Policies;
+
+namespace SsmHybridRole.Engine.Activations
+{
+    /// <summary>What a hybrid activation should be, as New-SsmHybridActivation's parameters say it.</summary>
+    public sealed class ActivationSpec
+    {
+        private static readonly Regex InstanceNamePattern = new Regex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$", RegexOptions.CultureInvariant);
+
+        public string RoleName { get; set; } = string.Empty;
+
+        /// <summary>The role's path (from a piped role object): SSM wants the role as path/name without the leading slash.</summary>
+        public string? RolePath { get; set; }
+
+        public int? RegistrationLimit { get; set; }
+
+        public DateTime? ExpirationDate { get; set; }
+
+        public string? DefaultInstanceName { get; set; }
+
+        public string? Description { get; set; }
+
+        public IReadOnlyDictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
+
+        /// <summary>The IamRole value CreateActivation takes: path (without the leading '/') and name.</summary>
+        public string IamRole
+        {
+            get
+            {
+                if (RoleName.Contains("/"))
+                {
+                    return RoleName.TrimStart('/');
+                }
+
+                var path = string.IsNullOrEmpty(RolePath) || RolePath == "/" ? string.Empty : RolePath!.Trim('/') + "/";
+                return path + RoleName;
+            }
+        }
+
+        /// <summary>SSM's input rules, checked before any request. <paramref name="now"/> is the clock to judge the expiry by.</summary>
+        public void Validate(DateTime now)
+        {
+            var name = RoleName.Contains("/") ? RoleName.Substring(RoleName.LastIndexOf('/') + 1) : RoleName;
+            IamInputRules.RoleName(name);
+            if (RolePath != null)
+            {
+                IamInputRules.Path(RolePath, "RolePath");
+            }
+
+            if (RegistrationLimit is int limit && (limit < 1 || limit > 1000))
+            {
+                throw new InvalidParameterException("InvalidRegistrationLimit", "RegistrationLimit", limit, "an activation registers 1 to 1000 managed nodes");
+            }
+
+            if (ExpirationDate is DateTime expires && (expires.ToUniversalTime() <= now || expires.ToUniversalTime() > now.AddDays(30)))
+            {
+                throw new InvalidParameterException("InvalidExpirationDate", "ExpirationDate", expires, "an activation expires in the future and at most 30 days from now");
+            }
+
+            if (DefaultInstanceName != null && (DefaultInstanceName.Length > 256 || !InstanceNamePattern.IsMatch(DefaultInstanceName)))
+            {
+                throw new InvalidParameterException("InvalidDefaultInstanceName", "DefaultInstanceName", DefaultInstanceName, "a default instance name is at most 256 letters, digits, spaces or _ . : / = + - @");
+            }
+
+            if (Description != null && Description.Length > 256)
+            {
+                throw new InvalidParameterException("InvalidDescription", "Description", Description, "an activation's description is at most 256 characters");
+            }
+
+            IamInputRules.Tags(Tags, "Tag", maxTags: 1000);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using SsmHybridRole.Engine.Activations;
+using SsmHybridRole.Infrastructure;
+
+namespace SsmHybridRole.Commands
+{
+    /// <summary>
+    /// Creates a hybrid activation (SSM CreateActivation) for a hybrid service role, the next step after the
+    /// role. Right after the role is created SSM may not see it yet; that is waited out, with progress.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "SsmHybridActivation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(HybridActivation))]
+    public sealed class NewSsmHybridActivationCommand : SsmHybridAwsCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(RoleNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string RoleName { get; set; } = Engine.Roles.HybridRoleSpec.DefaultRoleName;
+
+        /// <summary>The role's path; binds from a piped role object's Path.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Path")]
+        public string? RolePath { get; set; }
+
+        /// <summary>How many managed nodes may register with this activation (1 to 1000; default 1).</summary>
+        [Parameter]
+        public int? RegistrationLimit { get; set; }
+
+        /// <summary>When the activation expires (at most 30 days ahead; default 24 hours).</summary>
+        [Parameter]
+        public DateTime? ExpirationDate { get; set; }
+
+        [Parameter]
+        public string? DefaultInstanceName { get; set; }
+
+        [Parameter]
+        public string? Description { get; set; }
+
+        [Parameter]
+        public Hashtable? Tag { get; set; }
+
+        protected override void ProcessRecord() => Try(() =>
+        {
+            var spec = new ActivationSpec
+            {
+                RoleName = RoleName,
+                RolePath = RolePath,
+                RegistrationLimit = RegistrationLimit,
+                ExpirationDate = ExpirationDate,
+                DefaultInstanceName = DefaultInstanceName,
+                Description = Description,
+                Tags = SpecBuilder.Tags(Tag),
+            };
+            spec.Validate(DateTime.UtcNow);
+            var connection = GetConnection();
+            if (!ShouldProcess($"role '{spec.IamRole}'", $"Create a hybrid activation in {connection.Region ?? "(no Region)"} for {RegistrationLimit ?? 1} managed node(s)"))
+            {
+                return;
+            }
+
+            var created = RunWithConnection((c, call, cancel) => new ActivationService(c, call).CreateAsync(spec, cancel));
+            WriteObject(new HybridActivation(created.ActivationCode)
+            {
+                ActivationId = created.ActivationId,
+                Region = created.Region,
+                IamRole = created.IamRole,
+                ExpirationDate = created.ExpirationDate,
+                RegistrationLimit = created.RegistrationLimit,
+                DefaultInstanceName = created.DefaultInstanceName,
+            });
+        });
+    }
+}
