@@ -6,7 +6,8 @@ logged with its Query action, whether it was SigV4-signed, and any fault injecte
   GET  /__proxy/log     the log as JSON
   POST /__proxy/reset   clear the log and every fault rule
   POST /__proxy/faults  add rules: {"rules": [{"action": "CreateRole" | "*", "fault": KIND, "times": N,
-                        "seconds": S}]}; each matching request uses up one of a rule's times.
+                        "seconds": S, "contains": TEXT}]}; each matching request (of that action, whose
+                        decoded body holds TEXT if given) uses up one of a rule's times.
 KIND is one of: throttle (400 Throttling), internal (500 InternalFailure), unavailable (503),
 reset (the connection is closed without an answer), delay (wait S seconds, then forward),
 nosuchentity (404, as IAM answers before a new role has propagated), invalidprincipal (400
@@ -37,10 +38,10 @@ ERRORS = {
 }
 
 
-def take_fault(action):
-    """The first rule that matches the action and has uses left, used up once; or None."""
+def take_fault(action, body):
+    """The first rule that matches the action (and the body text, if it names one) and has uses left, used up once."""
     for rule in RULES:
-        if rule["times"] > 0 and rule["action"] in ("*", action):
+        if rule["times"] > 0 and rule["action"] in ("*", action) and rule["contains"] in body:
             rule["times"] -= 1
             return rule
     return None
@@ -82,7 +83,8 @@ def make_handler(upstream):
                     if self.command == "POST" and self.path == "/__proxy/faults":
                         for rule in json.loads(body or b"{}").get("rules", []):
                             RULES.append({"action": rule.get("action", "*"), "fault": rule["fault"],
-                                          "times": int(rule.get("times", 1)), "seconds": float(rule.get("seconds", 0))})
+                                          "times": int(rule.get("times", 1)), "seconds": float(rule.get("seconds", 0)),
+                                          "contains": rule.get("contains", "")})
                         return self._reply(200, b"{}")
                     if self.path == "/__proxy/log":
                         return self._reply(200, json.dumps(LOG).encode())
@@ -100,7 +102,7 @@ def make_handler(upstream):
                 service = scope[3] if len(scope) > 3 else None
             role = (params.get("RoleName") or [None])[0]
             with LOCK:
-                rule = take_fault(action)
+                rule = take_fault(action, urllib.parse.unquote_plus(body.decode("utf-8", "replace")))
                 LOG.append({"method": self.command, "action": action, "service": service, "role": role, "access_key": access_key,
                             "signed": auth.startswith("AWS4-HMAC-SHA256"), "fault": rule["fault"] if rule else None})
                 number = len(LOG)

@@ -22,8 +22,9 @@ namespace SsmHybridRole.Engine.Aws
         private readonly Func<string, AmazonSimpleSystemsManagementClient> ssmFactory;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AmazonSimpleSystemsManagementClient> ssmClients = new System.Collections.Concurrent.ConcurrentDictionary<string, AmazonSimpleSystemsManagementClient>(StringComparer.Ordinal);
 
-        internal AwsConnection(string key, IIdentityManagementService iam, Func<AmazonSecurityTokenServiceClient> stsFactory, Func<string, AmazonSimpleSystemsManagementClient> ssmFactory, string? region, AwsPartition partition, string description)
+        internal AwsConnection(string key, IIdentityManagementService iam, Func<AmazonSecurityTokenServiceClient> stsFactory, Func<string, AmazonSimpleSystemsManagementClient> ssmFactory, string? region, AwsPartition partition, string description, string credentialSource)
         {
+            CredentialSource = credentialSource;
             this.ssmFactory = ssmFactory;
             Key = key;
             Iam = iam;
@@ -45,6 +46,12 @@ namespace SsmHybridRole.Engine.Aws
 
         /// <summary>Where requests go and with which identity source, for verbose text; never a secret.</summary>
         public string Description { get; }
+
+        /// <summary>Where the credentials come from, for verbose text; never a secret.</summary>
+        public string CredentialSource { get; }
+
+        /// <summary>The STS client with this connection's credentials (for AssumeRole into other accounts).</summary>
+        internal AmazonSecurityTokenServiceClient StsClient => sts.Value;
 
         /// <summary>The caller's account id, from STS GetCallerIdentity on first use.</summary>
         public async Task<string> GetAccountIdAsync(CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
 using System.Security.Cryptography;
 using System.Text;
 using Amazon;
@@ -33,9 +35,7 @@ namespace SsmHybridRole.Engine.Aws
             }
 
             ValidateExplicitKeys(options);
-            var iamEndpoint = FirstSet(options.EndpointUrl, Environment("AWS_ENDPOINT_URL_IAM"), Environment("AWS_ENDPOINT_URL"));
-            var stsEndpoint = FirstSet(options.EndpointUrl, Environment("AWS_ENDPOINT_URL_STS"), Environment("AWS_ENDPOINT_URL"));
-            var ssmEndpoint = FirstSet(options.EndpointUrl, Environment("AWS_ENDPOINT_URL_SSM"), Environment("AWS_ENDPOINT_URL"));
+            var (iamEndpoint, stsEndpoint, ssmEndpoint) = Endpoints(options);
             if (iamEndpoint != null)
             {
                 IamInputRules.EndpointUrl(iamEndpoint);
@@ -79,7 +79,46 @@ namespace SsmHybridRole.Engine.Aws
             }
         }
 
-        private static AwsConnection Create(ConnectionOptions options, string key, string? iamEndpoint, string? stsEndpoint, string? ssmEndpoint)
+        /// <summary>
+        /// A connection into <paramref name="accountId"/>: the caller's own when it is that account, otherwise
+        /// through STS AssumeRole of <paramref name="roleName"/> there (OrganizationAccountAccessRole by default in
+        /// AWS Organizations). Kept per account and role like every other connection.
+        /// </summary>
+        public static async Task<AwsConnection> ForAccountAsync(ConnectionOptions options, string accountId, string roleName, CancellationToken cancellationToken)
+        {
+            IamInputRules.AccountId(accountId);
+            IamInputRules.RoleName(roleName, "AssumeRoleName");
+            var home = Get(options);
+            if (string.Equals(await home.GetAccountIdAsync(cancellationToken).ConfigureAwait(false), accountId, StringComparison.Ordinal))
+            {
+                return home;
+            }
+
+            var key = home.Key + "/" + accountId + "/" + roleName;
+            if (Connections.TryGetValue(key, out var existing))
+            {
+                return existing;
+            }
+
+            var roleArn = $"arn:{home.Partition.Name}:iam::{accountId}:role/{roleName}";
+            var assumed = new AssumedRoleCredentials(home.StsClient, roleArn, "SsmHybridRole-" + DateTime.UtcNow.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+            var (iamEndpoint, stsEndpoint, ssmEndpoint) = Endpoints(options);
+            var created = Create(options, key, iamEndpoint, stsEndpoint, ssmEndpoint, (assumed, $"role {roleArn}, assumed with {home.CredentialSource}"));
+            var winner = Connections.GetOrAdd(key, created);
+            if (!ReferenceEquals(winner, created))
+            {
+                created.Dispose();
+            }
+
+            return winner;
+        }
+
+        private static (string? Iam, string? Sts, string? Ssm) Endpoints(ConnectionOptions options)
+            => (FirstSet(options.EndpointUrl, Environment("AWS_ENDPOINT_URL_IAM"), Environment("AWS_ENDPOINT_URL")),
+                FirstSet(options.EndpointUrl, Environment("AWS_ENDPOINT_URL_STS"), Environment("AWS_ENDPOINT_URL")),
+                FirstSet(options.EndpointUrl, Environment("AWS_ENDPOINT_URL_SSM"), Environment("AWS_ENDPOINT_URL")));
+
+        private static AwsConnection Create(ConnectionOptions options, string key, string? iamEndpoint, string? stsEndpoint, string? ssmEndpoint, (AWSCredentials Credentials, string Source)? credentialsOverride = null)
         {
             var region = ResolveRegion(options);
             var partition = region is null ? AwsPartition.Aws : AwsPartition.FromRegion(region);
@@ -96,8 +135,7 @@ namespace SsmHybridRole.Engine.Aws
                 return new AmazonSecurityTokenServiceClient(caller, stsConfig);
             }
 
-            var ssoEndpoint = FirstSet(Environment("AWS_ENDPOINT_URL_SSO"), Environment("AWS_ENDPOINT_URL"));
-            var (credentials, source) = ResolveCredentials(options, new ProfileCredentials(options.ProfileLocation, StsClient, ssoEndpoint));
+            var (credentials, source) = credentialsOverride ?? ResolveCredentials(options, new ProfileCredentials(options.ProfileLocation, StsClient, FirstSet(Environment("AWS_ENDPOINT_URL_SSO"), Environment("AWS_ENDPOINT_URL"))));
 
             var iamConfig = new IdentityManagementServiceConfig();
             if (region != null)
@@ -129,7 +167,7 @@ namespace SsmHybridRole.Engine.Aws
                 return new AmazonSimpleSystemsManagementClient(credentials, ssmConfig);
             }
 
-            return new AwsConnection(key, iam, () => StsClient(credentials), SsmClient, region, partition, description);
+            return new AwsConnection(key, iam, () => StsClient(credentials), SsmClient, region, partition, description, source);
         }
 
         private static void ValidateExplicitKeys(ConnectionOptions options)

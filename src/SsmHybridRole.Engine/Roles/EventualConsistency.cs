@@ -86,5 +86,6 @@ namespace SsmHybridRole.Engine.Roles
         public const int Propagation = 4711;
         public const int RoleSteps = 4712;
         public const int Listing = 4713;
+        public const int Accounts = 4714;
     }
 }

@@ -77,7 +77,7 @@ namespace SsmHybridRole.Engine.Roles
     /// <summary>The role after convergence, with every planned change and whether it was applied.</summary>
     public sealed class ConvergenceResult
     {
-        internal ConvergenceResult(HybridRole role, IReadOnlyList<PlannedChange> changes)
+        public ConvergenceResult(HybridRole role, IReadOnlyList<PlannedChange> changes)
         {
             Role = role;
             Changes = changes;

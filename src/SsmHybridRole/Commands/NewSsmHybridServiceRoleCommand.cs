@@ -13,9 +13,13 @@ namespace SsmHybridRole.Commands
     [OutputType(typeof(HybridServiceRole))]
     public sealed class NewSsmHybridServiceRoleCommand : RoleSpecCmdlet
     {
+        /// <summary>The account for aws:SourceAccount; default: the caller's, from STS.</summary>
+        [Parameter(ParameterSetName = BuiltTrust)]
+        public string? AccountId { get; set; }
+
         protected override void ProcessRecord() => Try(() =>
         {
-            var validated = ValidatedSpec();
+            var validated = ValidatedSpec(AccountId, GetConnection());
             var policies = string.Join(", ", validated.PolicyArns.Select(a => a.Substring(a.LastIndexOf('/') + 1)));
             if (!ShouldProcess($"role '{RoleName}'", $"Create IAM role trusted by ssm.amazonaws.com and attach {policies}"))
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using SsmHybridRole.Engine.Roles;
 using SsmHybridRole.Infrastructure;
@@ -28,14 +29,51 @@ namespace SsmHybridRole.Commands
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
+        /// <summary>The accounts to check the roles in (default: the caller's), through -AssumeRoleName.</summary>
+        [Parameter]
+        public string[]? AccountId { get; set; }
+
+        /// <summary>The role assumed in each other account (default OrganizationAccountAccessRole).</summary>
+        [Parameter]
+        public string AssumeRoleName { get; set; } = AccountFanOut.DefaultAssumeRoleName;
+
+        /// <summary>How many accounts are checked at once (default 4).</summary>
+        [Parameter]
+        public int ThrottleLimit { get; set; } = 4;
+
         protected override void ProcessRecord()
         {
+            if (AccountId is { Length: > 0 })
+            {
+                Try(() => RunEngine((call, cancel) => AccountFanOut.RunAsync(
+                    BuildConnectionOptions(),
+                    AccountId,
+                    AssumeRoleName,
+                    ThrottleLimit,
+                    async (connection, account) =>
+                    {
+                        var checks = new RoleCheckService(connection, call);
+                        var results = new List<RoleTestResult>();
+                        foreach (var name in RoleName)
+                        {
+                            results.Add(await checks.TestAsync(name, ActivationRegion ?? Array.Empty<string>(), cancel).ConfigureAwait(false));
+                        }
+
+                        return results;
+                    },
+                    (account, results) => call.Post(() => results.ForEach(r => WriteObject(Quiet ? r.Passed : OutputMapper.ToOutput(r, account)))),
+                    (account, failure) => call.Post(() => WriteAccountError(account, failure)),
+                    call,
+                    cancel)));
+                return;
+            }
+
             foreach (var name in RoleName)
             {
                 Try(() =>
                 {
                     var result = RunWithConnection((connection, call, cancel) => new RoleCheckService(connection, call).TestAsync(name, ActivationRegion ?? Array.Empty<string>(), cancel));
-                    WriteObject(Quiet ? result.Passed : OutputMapper.ToOutput(result));
+                    WriteObject(Quiet ? result.Passed : OutputMapper.ToOutput(result, null));
                 });
             }
         }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using SsmHybridRole.Engine.Aws;
 using SsmHybridRole.Engine.Roles;
 
 namespace SsmHybridRole.Infrastructure
@@ -38,10 +39,6 @@ namespace SsmHybridRole.Infrastructure
         [ArgumentCompleter(typeof(RegionCompleter))]
         public string[]? ActivationRegion { get; set; }
 
-        /// <summary>The account for aws:SourceAccount; default: the caller's, from STS.</summary>
-        [Parameter(ParameterSetName = BuiltTrust)]
-        public string? AccountId { get; set; }
-
         /// <summary>The seed's plain trust policy, without aws:SourceAccount / aws:SourceArn.</summary>
         [Parameter(ParameterSetName = BuiltTrust)]
         public SwitchParameter NoSourceCondition { get; set; }
@@ -59,14 +56,14 @@ namespace SsmHybridRole.Infrastructure
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string[]? PolicyArn { get; set; }
 
-        /// <summary>The parameters as the engine's spec, validated against the session's partition. Sends nothing.</summary>
-        internal ValidatedRoleSpec ValidatedSpec()
-        {
-            var connection = GetConnection();
-            return SpecBuilder.Build(
+        /// <summary>
+        /// The parameters as the engine's spec for one account (null: the caller's, looked up when needed),
+        /// validated against the connection's partition. Sends nothing.
+        /// </summary>
+        internal ValidatedRoleSpec ValidatedSpec(string? accountId, AwsConnection connection)
+            => SpecBuilder.Build(
                     RoleName, Path, Description, MaxSessionDuration, PermissionsBoundary, Tag,
-                    ActivationRegion, AccountId, NoSourceCondition, AssumeRolePolicyDocument, Policy, PolicyArn)
+                    ActivationRegion, accountId, NoSourceCondition, AssumeRolePolicyDocument, Policy, PolicyArn)
                 .Validate(connection.Partition, connection.Region);
-        }
     }
 }

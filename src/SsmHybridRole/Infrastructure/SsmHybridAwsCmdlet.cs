@@ -137,6 +137,19 @@ namespace SsmHybridRole.Infrastructure
             return options;
         }
 
+        /// <summary>A failure in one account of a many-account run: written for that account, the others go on.</summary>
+        internal void WriteAccountError(string accountId, Exception exception)
+        {
+            if (exception is SsmHybridRoleException engine)
+            {
+                WriteError(ErrorRecords.From(engine, accountId));
+            }
+            else
+            {
+                WriteError(new ErrorRecord(exception, "AccountFailed", ErrorCategory.NotSpecified, accountId));
+            }
+        }
+
         private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
         /// <summary>

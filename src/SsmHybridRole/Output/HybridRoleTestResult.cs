@@ -5,6 +5,9 @@ namespace SsmHybridRole
     {
         public string RoleName { get; set; } = string.Empty;
 
+        /// <summary>The account checked, when -AccountId named accounts.</summary>
+        public string? AccountId { get; set; }
+
         /// <summary>True when no check failed (warnings do not fail a role).</summary>
         public bool Passed { get; set; }
 

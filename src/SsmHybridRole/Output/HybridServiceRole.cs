@@ -12,6 +12,9 @@ namespace SsmHybridRole
     {
         public string RoleName { get; set; } = string.Empty;
 
+        /// <summary>The account the role is in (from its ARN).</summary>
+        public string AccountId { get; set; } = string.Empty;
+
         public string Arn { get; set; } = string.Empty;
 
         public string RoleId { get; set; } = string.Empty;

@@ -29,10 +29,11 @@ namespace SsmHybridRole
                 Applied = c.Applied,
             }).ToArray();
 
-        public static HybridRoleTestResult ToOutput(RoleTestResult result)
+        public static HybridRoleTestResult ToOutput(RoleTestResult result, string? accountId)
             => new HybridRoleTestResult
             {
                 RoleName = result.RoleName,
+                AccountId = accountId,
                 Passed = result.Passed,
                 Findings = result.Findings.Select(f => new HybridRoleFinding
                 {
@@ -55,6 +56,7 @@ namespace SsmHybridRole
             return new HybridServiceRole
             {
                 RoleName = role.RoleName,
+                AccountId = role.Arn.Split(':').ElementAtOrDefault(4) ?? string.Empty,
                 Arn = role.Arn,
                 RoleId = role.RoleId,
                 Path = role.Path,
