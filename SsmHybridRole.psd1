@@ -22,6 +22,7 @@
         'New-SsmHybridTrustPolicy'
         'New-SsmHybridS3BucketPolicy'
         'New-SsmHybridActivation'
+        'Export-SsmHybridRoleTemplate'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
