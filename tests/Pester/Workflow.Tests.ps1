@@ -89,6 +89,20 @@ Describe 'The seed''s procedure as a pipeline' {
     }
 }
 
+Describe 'The custom S3 bucket policy''s versions' {
+    It 'keeps at most five versions, deleting the oldest non-default one to make room' {
+        $name = New-TestRoleName 's3versions'
+        $outcomes = 1..7 | ForEach-Object { (New-SsmHybridS3BucketPolicy -PolicyName $name -OutputBucket "bucket-$_").Outcome }
+        $arn = "arn:aws:iam::${Account}:policy/$name"
+        $versions = (& /usr/bin/aws --endpoint-url $Endpoint --region us-east-2 --output json iam list-policy-versions --policy-arn $arn | ConvertFrom-Json).Versions
+
+        $outcomes | Should -Be @('Created', 'Updated', 'Updated', 'Updated', 'Updated', 'Updated', 'Updated')
+        $versions.Count | Should -Be 5
+        ($versions | Where-Object IsDefaultVersion).VersionId | Should -Be 'v7'
+        ($versions.VersionId | Sort-Object) | Should -Be @('v3', 'v4', 'v5', 'v6', 'v7')
+    }
+}
+
 Describe 'Cross-check with AWS CLI v2' {
     BeforeAll {
         $script:Aws = '/usr/bin/aws'
