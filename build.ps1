@@ -6,13 +6,14 @@
     Test   : Build, start moto on a free loopback port, run xunit and Pester, print 'N passed, N failed'.
     Demo   : Build, start moto, run the AWS hybrid service role procedure through the module.
     Package: Build, then make the .nupkg with Publish-PSResource in ./out/package.
+    Bench  : Build, then measure the module against AWS CLI v2 and @aws-sdk/client-iam (bench/).
 .EXAMPLE
     dotnet pwsh ./build.ps1 Test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -150,4 +151,5 @@ switch ($Task) {
     'Test' { Invoke-Tests }
     'Demo' { Invoke-Demo }
     'Package' { Invoke-Package }
+    'Bench' { Invoke-Build; & (Join-Path $Root 'bench/Run-Benchmark.ps1') -ModulePath $ModuleDir }
 }
