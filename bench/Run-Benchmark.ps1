@@ -61,17 +61,22 @@ try {
     }
 
     # 1. Import-Module over a bare pwsh start, pairwise in the same run.
-    Write-Host "1/5 Import-Module ($Runs pairs)"
-    $bare = @(); $imported = @(); $delta = @()
+    Write-Host "1/5 Import-Module ($Runs triples)"
+    # PowerShell's own first Import-Module costs something whatever the module: an empty manifest module shows it.
+    $empty = New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "bench-empty-$PID/EmptyModule")
+    Set-Content (Join-Path $empty 'EmptyModule.psd1') "@{ ModuleVersion = '1.0.0'; FunctionsToExport = @(); CmdletsToExport = @(); VariablesToExport = @(); AliasesToExport = @() }"
+    $bare = @(); $imported = @(); $delta = @(); $emptyDelta = @()
     $null = Invoke-Pwsh 'exit'
     for ($i = 0; $i -lt $Runs; $i++) {
         $b = (Measure-Wall { Invoke-Pwsh 'exit' }).Ms
         $m = (Measure-Wall { Invoke-Pwsh "Import-Module '$ModulePath'" }).Ms
-        $bare += $b; $imported += $m; $delta += ($m - $b)
+        $e = (Measure-Wall { Invoke-Pwsh "Import-Module '$empty'" }).Ms
+        $bare += $b; $imported += $m; $delta += ($m - $b); $emptyDelta += ($e - $b)
     }
     Add-Row 'pwsh start, bare' (Get-Stats $bare)
     Add-Row 'pwsh start + Import-Module' (Get-Stats $imported)
     Add-Row 'Import-Module over bare start' (Get-Stats $delta) 'target <= 150 ms'
+    Add-Row 'Import of an empty module over bare start' (Get-Stats $emptyDelta) 'PowerShell''s own first-import cost'
 
     # 2a, 4, 5. One fresh session: import, memory, a warm-up, then the timed workflows, per-call overhead and bulk.
     Write-Host "2/5 The module in a warm session ($Runs workflows, per-call overhead, $BulkRoles roles in bulk)"

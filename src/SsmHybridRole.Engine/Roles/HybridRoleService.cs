@@ -94,44 +94,54 @@ namespace SsmHybridRole.Engine.Roles
                 cancellationToken).ConfigureAwait(false);
             EventualConsistency.NoteCreated(connection.Key, s.RoleName);
 
-            var attached = new List<AttachedPolicy>();
-            try
+            Step(s.RoleName, 1, totalSteps, $"iam:AttachRolePolicy x{spec.PolicyArns.Count}");
+            var (attached, failure) = await AttachAllAsync(s.RoleName, spec.PolicyArns, cancellationToken).ConfigureAwait(false);
+            StepsDone(s.RoleName);
+            if (failure != null)
             {
-                foreach (var policyArn in spec.PolicyArns)
-                {
-                    Step(s.RoleName, 1 + attached.Count, totalSteps, "iam:AttachRolePolicy " + HybridRole.PolicyNameFromArn(policyArn));
-                    await AttachOneAsync(s.RoleName, policyArn, cancellationToken).ConfigureAwait(false);
-                    attached.Add(new AttachedPolicy { PolicyArn = policyArn, PolicyName = HybridRole.PolicyNameFromArn(policyArn) });
-                }
-            }
-            catch (Exception failure)
-            {
-                await RollBackCreateAsync(s.RoleName, attached, failure).ConfigureAwait(false);
-                throw;
-            }
-            finally
-            {
-                StepsDone(s.RoleName);
+                await RollBackCreateAsync(s.RoleName, attached, failure.SourceException).ConfigureAwait(false);
+                failure.Throw();
             }
 
             return HybridRole.From(created.Role, attached, request.Tags);
+        }
+
+        /// <summary>
+        /// Attaches the policies side by side (they are independent, and a role has at most ten), keeping
+        /// their order in the result. Every attempt finishes before this returns, so the caller knows exactly
+        /// what is attached; the first failure, in policy order, is returned to be thrown.
+        /// </summary>
+        private async Task<(List<AttachedPolicy> Attached, System.Runtime.ExceptionServices.ExceptionDispatchInfo? Failure)> AttachAllAsync(string roleName, IReadOnlyList<string> policyArns, CancellationToken cancellationToken)
+        {
+            var outcomes = await Task.WhenAll(policyArns.Select(async policyArn =>
+            {
+                try
+                {
+                    await AttachOneAsync(roleName, policyArn, cancellationToken).ConfigureAwait(false);
+                    return (policyArn, (Exception?)null);
+                }
+                catch (Exception e)
+                {
+                    return (policyArn, e);
+                }
+            })).ConfigureAwait(false);
+            var attached = outcomes.Where(o => o.Item2 is null).Select(o => new AttachedPolicy { PolicyArn = o.policyArn, PolicyName = HybridRole.PolicyNameFromArn(o.policyArn) }).ToList();
+            var failure = outcomes.Select(o => o.Item2).FirstOrDefault(e => e != null);
+            return (attached, failure is null ? null : System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure));
         }
 
         /// <summary>Attaches managed policies that are not attached yet; attached ones are reported and skipped.</summary>
         public async Task<HybridRole?> AttachAsync(string roleName, IReadOnlyList<string> policyArns, bool readBack, CancellationToken cancellationToken)
         {
             var attached = await ListAttachedAsync(roleName, cancellationToken).ConfigureAwait(false);
-            foreach (var policyArn in policyArns)
+            foreach (var policyArn in policyArns.Where(a => attached.Any(p => string.Equals(p.PolicyArn, a, StringComparison.Ordinal))))
             {
-                if (attached.Any(p => string.Equals(p.PolicyArn, policyArn, StringComparison.Ordinal)))
-                {
-                    reporter.Verbose($"'{HybridRole.PolicyNameFromArn(policyArn)}' is already attached to role '{roleName}'; nothing to do.");
-                    continue;
-                }
-
-                await AttachOneAsync(roleName, policyArn, cancellationToken).ConfigureAwait(false);
-                attached.Add(new AttachedPolicy { PolicyArn = policyArn, PolicyName = HybridRole.PolicyNameFromArn(policyArn) });
+                reporter.Verbose($"'{HybridRole.PolicyNameFromArn(policyArn)}' is already attached to role '{roleName}'; nothing to do.");
             }
+
+            var missing = policyArns.Where(a => !attached.Any(p => string.Equals(p.PolicyArn, a, StringComparison.Ordinal))).ToList();
+            var (_, failure) = await AttachAllAsync(roleName, missing, cancellationToken).ConfigureAwait(false);
+            failure?.Throw();
 
             return readBack ? await GetAsync(roleName, cancellationToken).ConfigureAwait(false) : null;
         }
