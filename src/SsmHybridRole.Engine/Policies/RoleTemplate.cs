@@ -206,24 +206,10 @@ namespace SsmHybridRole.Engine.Policies
 
             if (s3.OutputBuckets.Count > 0)
             {
-                var actions = new List<object> { "s3:GetObject", "s3:PutObject" };
-                if (s3.CrossAccount)
-                {
-                    actions.Add("s3:PutObjectAcl");
-                }
-
-                if (s3.Encrypted)
-                {
-                    actions.Add("s3:GetEncryptionConfiguration");
-                }
-
-                var resources = s3.OutputBuckets.Select(b => (object)Sub("arn:${AWS::Partition}:s3:::" + b + "/*")).ToList();
-                if (s3.Encrypted)
-                {
-                    resources.AddRange(s3.OutputBuckets.Select(b => (object)Sub("arn:${AWS::Partition}:s3:::" + b)));
-                }
-
-                statements.Add(Statement("SsmOutputBuckets", actions, resources));
+                statements.Add(Statement(
+                    "SsmOutputBuckets",
+                    S3BucketPolicy.OutputBucketActions(s3).Cast<object>().ToList(),
+                    S3BucketPolicy.OutputBucketResources(s3, "${AWS::Partition}").Select(r => (object)Sub(r)).ToList()));
             }
 
             if (statements.Count == 0)

@@ -122,25 +122,7 @@ namespace SsmHybridRole.Engine.Policies
 
                 if (options.OutputBuckets.Count > 0)
                 {
-                    var actions = new List<string> { "s3:GetObject", "s3:PutObject" };
-                    if (options.CrossAccount)
-                    {
-                        actions.Add("s3:PutObjectAcl");
-                    }
-
-                    if (options.Encrypted)
-                    {
-                        actions.Add("s3:GetEncryptionConfiguration");
-                    }
-
-                    var buckets = options.OutputBuckets.Distinct(StringComparer.Ordinal).ToList();
-                    var resources = buckets.Select(b => ObjectArn(partition, b));
-                    if (options.Encrypted)
-                    {
-                        resources = resources.Concat(buckets.Select(b => $"arn:{partition.Name}:s3:::{b}"));
-                    }
-
-                    WriteStatement(json, "SsmOutputBuckets", actions, resources);
+                    WriteStatement(json, "SsmOutputBuckets", OutputBucketActions(options), OutputBucketResources(options, partition.Name));
                 }
 
                 json.WriteEndArray();
@@ -148,6 +130,31 @@ namespace SsmHybridRole.Engine.Policies
             }
 
             return Encoding.UTF8.GetString(buffer.ToArray());
+        }
+
+        /// <summary>What nodes do with your own output buckets: read and write, plus ACLs across accounts, plus the encryption setting.</summary>
+        internal static IReadOnlyList<string> OutputBucketActions(S3BucketPolicyOptions options)
+        {
+            var actions = new List<string> { "s3:GetObject", "s3:PutObject" };
+            if (options.CrossAccount)
+            {
+                actions.Add("s3:PutObjectAcl");
+            }
+
+            if (options.Encrypted)
+            {
+                actions.Add("s3:GetEncryptionConfiguration");
+            }
+
+            return actions;
+        }
+
+        /// <summary>The output buckets' objects, and with encryption the buckets themselves; <paramref name="partition"/> may be a template's ${AWS::Partition}.</summary>
+        internal static IEnumerable<string> OutputBucketResources(S3BucketPolicyOptions options, string partition)
+        {
+            var buckets = options.OutputBuckets.Distinct(StringComparer.Ordinal).ToList();
+            var resources = buckets.Select(b => $"arn:{partition}:s3:::{b}/*");
+            return options.Encrypted ? resources.Concat(buckets.Select(b => $"arn:{partition}:s3:::{b}")) : resources;
         }
 
         private static string ObjectArn(AwsPartition partition, string bucket) => $"arn:{partition.Name}:s3:::{bucket}/*";

@@ -77,14 +77,7 @@ namespace SsmHybridRole.Commands
                 PolicyNames = Policy ?? Array.Empty<string>(),
                 PolicyArns = PolicyArn ?? Array.Empty<string>(),
                 IncludeS3BucketPolicy = IncludeS3BucketPolicy,
-                S3 = new S3BucketPolicyOptions
-                {
-                    VpcEndpoint = VpcEndpoint,
-                    OutputBuckets = OutputBucket ?? Array.Empty<string>(),
-                    Encrypted = Encrypted,
-                    CrossAccount = CrossAccount,
-                    IncludeMacOS = IncludeMacOS,
-                },
+                S3 = SpecBuilder.S3Options(null, VpcEndpoint, OutputBucket, Encrypted, CrossAccount, IncludeMacOS),
             });
             var text = Format == "Yaml" ? RoleTemplate.ToYaml(template) : RoleTemplate.ToJson(template);
             if (Path is null)

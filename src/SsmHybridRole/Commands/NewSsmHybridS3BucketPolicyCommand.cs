@@ -69,17 +69,7 @@ namespace SsmHybridRole.Commands
                 regions ??= connection.Region is null ? Array.Empty<string>() : new[] { connection.Region };
             }
 
-            var document = S3BucketPolicy.Build(
-                new S3BucketPolicyOptions
-                {
-                    Regions = regions ?? Array.Empty<string>(),
-                    VpcEndpoint = VpcEndpoint,
-                    OutputBuckets = OutputBucket ?? Array.Empty<string>(),
-                    Encrypted = Encrypted,
-                    CrossAccount = CrossAccount,
-                    IncludeMacOS = IncludeMacOS,
-                },
-                partition);
+            var document = S3BucketPolicy.Build(SpecBuilder.S3Options(regions, VpcEndpoint, OutputBucket, Encrypted, CrossAccount, IncludeMacOS), partition);
             if (DocumentOnly)
             {
                 WriteObject(document);

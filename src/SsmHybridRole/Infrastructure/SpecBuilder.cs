@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using SsmHybridRole.Engine.Errors;
+using SsmHybridRole.Engine.Policies;
 using SsmHybridRole.Engine.Roles;
 
 namespace SsmHybridRole.Infrastructure
@@ -27,6 +28,18 @@ namespace SsmHybridRole.Infrastructure
                 AssumeRolePolicyDocument = assumeRolePolicyDocument,
                 PolicyNames = policy ?? Array.Empty<string>(),
                 PolicyArns = policyArn ?? Array.Empty<string>(),
+            };
+
+        /// <summary>The S3 bucket policy switches New-SsmHybridS3BucketPolicy and Export-SsmHybridRoleTemplate share.</summary>
+        public static S3BucketPolicyOptions S3Options(string[]? regions, bool vpcEndpoint, string[]? outputBucket, bool encrypted, bool crossAccount, bool includeMacOS)
+            => new S3BucketPolicyOptions
+            {
+                Regions = regions ?? Array.Empty<string>(),
+                VpcEndpoint = vpcEndpoint,
+                OutputBuckets = outputBucket ?? Array.Empty<string>(),
+                Encrypted = encrypted,
+                CrossAccount = crossAccount,
+                IncludeMacOS = includeMacOS,
             };
 
         /// <summary>A -Tag hashtable as key/value text; a key or value that is not text is refused.</summary>
