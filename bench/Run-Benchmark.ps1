@@ -120,8 +120,10 @@ function New-Request([string] `$type, [hashtable] `$values) { `$r = [Activator]:
 
 `$names = 1..$BulkRoles | ForEach-Object { "bench-bulk-m-`$_" }
 `$clock.Restart(); `$null = `$names | New-SsmHybridServiceRole -AccountId 123456789012; `$bulkMs = `$clock.Elapsed.TotalMilliseconds
+`$names = 1..$BulkRoles | ForEach-Object { "bench-bulk-m8-`$_" }
+`$clock.Restart(); `$null = `$names | New-SsmHybridServiceRole -AccountId 123456789012 -ThrottleLimit 8; `$bulk8Ms = `$clock.Elapsed.TotalMilliseconds
 
-@{ importMs = `$importMs; awssdkAfterImport = `$awssdkAfterImport; ws0 = `$ws0; ws1 = `$ws1; ws2 = `$ws2; firstMs = `$firstMs; times = @(`$times); perCall = @(`$perCall); rawPerCall = @(`$rawPerCall); rawWorkflow = @(`$rawWorkflow); bulkMs = `$bulkMs } | ConvertTo-Json -Compress
+@{ importMs = `$importMs; awssdkAfterImport = `$awssdkAfterImport; ws0 = `$ws0; ws1 = `$ws1; ws2 = `$ws2; firstMs = `$firstMs; times = @(`$times); perCall = @(`$perCall); rawPerCall = @(`$rawPerCall); rawWorkflow = @(`$rawWorkflow); bulkMs = `$bulkMs; bulk8Ms = `$bulk8Ms } | ConvertTo-Json -Compress
 "@ | Select-Object -Last 1 | ConvertFrom-Json
 
     # 2b. The module in a fresh pwsh, whole process.
@@ -173,7 +175,8 @@ function New-Request([string] `$type, [hashtable] `$values) { `$r = [Activator]:
     $rows | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
 
     $bulk = @(
-        [pscustomobject]@{ Way = "module pipeline (sequential), $BulkRoles roles"; 'Total ms' = [Math]::Round($session.bulkMs); 'Per role ms' = [Math]::Round($session.bulkMs / $BulkRoles, 1) }
+        [pscustomobject]@{ Way = "module pipeline, -ThrottleLimit 1, $BulkRoles roles"; 'Total ms' = [Math]::Round($session.bulkMs); 'Per role ms' = [Math]::Round($session.bulkMs / $BulkRoles, 1) }
+        [pscustomobject]@{ Way = "module pipeline, -ThrottleLimit 8, $BulkRoles roles"; 'Total ms' = [Math]::Round($session.bulk8Ms); 'Per role ms' = [Math]::Round($session.bulk8Ms / $BulkRoles, 1) }
         [pscustomobject]@{ Way = "Node, concurrency 1, $BulkRoles roles"; 'Total ms' = [Math]::Round($nodeBulk1); 'Per role ms' = [Math]::Round($nodeBulk1 / $BulkRoles, 1) }
         [pscustomobject]@{ Way = "Node, concurrency 8, $BulkRoles roles"; 'Total ms' = [Math]::Round($nodeBulk8); 'Per role ms' = [Math]::Round($nodeBulk8 / $BulkRoles, 1) }
         [pscustomobject]@{ Way = "AWS CLI loop, $CliBulkRoles roles (x$($BulkRoles / $CliBulkRoles) for $BulkRoles)"; 'Total ms' = [Math]::Round($cliBulk * $BulkRoles / $CliBulkRoles); 'Per role ms' = [Math]::Round($cliBulk / $CliBulkRoles, 1) }
@@ -189,7 +192,8 @@ function New-Request([string] `$type, [hashtable] `$values) { `$r = [Activator]:
         [pscustomobject]@{ Target = 'Warm workflow <= 1.25 x its raw requests'; Measured = "$([Math]::Round($warm / $raw, 2)) x ($([Math]::Round($warm)) / $([Math]::Round($raw)) ms)"; Met = $warm / $raw -le 1.25 }
         [pscustomobject]@{ Target = 'Warm workflow faster than Node'; Measured = "$([Math]::Round($warm)) vs $([Math]::Round((Get-Stats $node.times).Median)) ms"; Met = $warm -lt (Get-Stats $node.times).Median }
         [pscustomobject]@{ Target = 'Warm workflow >= 5 x faster than AWS CLI'; Measured = "$([Math]::Round((Get-Stats $cli).Median / $warm, 1)) x"; Met = (Get-Stats $cli).Median / $warm -ge 5 }
-        [pscustomobject]@{ Target = 'Bulk 100 at least as fast as Node at the same concurrency (1)'; Measured = "$([Math]::Round($session.bulkMs)) vs $([Math]::Round($nodeBulk1)) ms"; Met = $session.bulkMs -le $nodeBulk1 }
+        [pscustomobject]@{ Target = 'Bulk 100 at least as fast as Node, concurrency 1'; Measured = "$([Math]::Round($session.bulkMs)) vs $([Math]::Round($nodeBulk1)) ms"; Met = $session.bulkMs -le $nodeBulk1 }
+        [pscustomobject]@{ Target = 'Bulk 100 at least as fast as Node, concurrency 8'; Measured = "$([Math]::Round($session.bulk8Ms)) vs $([Math]::Round($nodeBulk8)) ms"; Met = $session.bulk8Ms -le $nodeBulk8 }
         [pscustomobject]@{ Target = '<= 40 MB working set for import + workflow'; Measured = "import $(& $mb ($session.ws1 - $session.ws0)) MB + workflow $(& $mb ($session.ws2 - $session.ws1)) MB = $(& $mb ($session.ws2 - $session.ws0)) MB"; Met = ($session.ws2 - $session.ws0) -le 40MB }
     )
     $targets | Format-Table -AutoSize -Wrap | Out-String -Width 200 | Write-Host

@@ -46,6 +46,19 @@ Describe 'The seed''s procedure as a pipeline' {
         Get-SsmHybridServiceRole -RoleName "bulkremove-$PID-*" | Should -BeNullOrEmpty
     }
 
+    It 'creates piped roles several at a time with -ThrottleLimit, in input order, and a failed one does not stop the rest' {
+        $names = 1..6 | ForEach-Object { New-TestRoleName 'throttled' }
+        $null = New-SsmHybridServiceRole -RoleName $names[2]
+
+        $errors = $null
+        $made = $names | New-SsmHybridServiceRole -ThrottleLimit 3 -Policy CloudWatchAgentServer -ErrorVariable errors -ErrorAction SilentlyContinue
+
+        $made.RoleName | Should -Be ($names | Where-Object { $_ -ne $names[2] })
+        $made | ForEach-Object { $_.AttachedPolicies.Count | Should -Be 2 }
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'RoleAlreadyExists,SsmHybridRole.Commands.NewSsmHybridServiceRoleCommand'
+    }
+
     It 'lists only roles whose trust lets ssm.amazonaws.com assume them, across every ListRoles page' {
         $name = New-TestRoleName 'listing'
         $null = New-SsmHybridServiceRole -RoleName $name -NoSourceCondition

@@ -1,5 +1,8 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
+using SsmHybridRole.Engine.Roles;
 using SsmHybridRole.Infrastructure;
 
 namespace SsmHybridRole.Commands
@@ -7,15 +10,24 @@ namespace SsmHybridRole.Commands
     /// <summary>
     /// Creates the IAM service role that Systems Manager assumes for hybrid nodes: the trust policy for
     /// ssm.amazonaws.com (with the confused-deputy conditions), AmazonSSMManagedInstanceCore, and any other
-    /// policies asked for. A failure part-way undoes what was made.
+    /// policies asked for. A failure part-way undoes what was made. With -ThrottleLimit, roles piped in are
+    /// created several at a time, and still come out in the order they went in.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "SsmHybridServiceRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = BuiltTrust)]
     [OutputType(typeof(HybridServiceRole))]
     public sealed class NewSsmHybridServiceRoleCommand : RoleSpecCmdlet
     {
+        private readonly Queue<Task<HybridRole>> inFlight = new Queue<Task<HybridRole>>();
+        private EngineCall? batch;
+
         /// <summary>The account for aws:SourceAccount; default: the caller's, from STS.</summary>
         [Parameter(ParameterSetName = BuiltTrust)]
         public string? AccountId { get; set; }
+
+        /// <summary>How many piped roles are created at once (default 1: one after another).</summary>
+        [Parameter]
+        [ValidateRange(1, 32)]
+        public int ThrottleLimit { get; set; } = 1;
 
         protected override void ProcessRecord() => Try(() =>
         {
@@ -26,8 +38,36 @@ namespace SsmHybridRole.Commands
                 return;
             }
 
-            var role = RunService((service, call, cancel) => service.CreateAsync(validated, cancel));
-            WriteObject(OutputMapper.ToOutput(role));
+            if (ThrottleLimit == 1)
+            {
+                WriteObject(OutputMapper.ToOutput(RunService((service, call, cancel) => service.CreateAsync(validated, cancel))));
+                return;
+            }
+
+            batch ??= new EngineCall(this);
+            var connection = GetConnection();
+            inFlight.Enqueue(batch.Start(call => new HybridRoleService(connection, call).CreateAsync(validated, Cancellation)));
+            while (inFlight.Count >= ThrottleLimit)
+            {
+                WriteOldest();
+            }
         });
+
+        protected override void EndProcessing()
+        {
+            while (inFlight.Count > 0)
+            {
+                WriteOldest();
+            }
+
+            batch?.Dispose();
+        }
+
+        /// <summary>Waits for the oldest role still being made and writes it (or its error): output keeps input order.</summary>
+        private void WriteOldest()
+        {
+            var next = inFlight.Dequeue();
+            Try(() => WriteObject(OutputMapper.ToOutput(batch!.Wait(next))));
+        }
     }
 }

@@ -7,9 +7,9 @@ using SsmHybridRole.Engine.Roles;
 namespace SsmHybridRole.Infrastructure
 {
     /// <summary>
-    /// Runs one engine task off the pipeline thread while the pipeline thread writes what it reports:
-    /// verbose text, warnings, progress and output objects all reach PowerShell in order, from the only
-    /// thread allowed to write them.
+    /// Runs engine tasks off the pipeline thread while the pipeline thread writes what they report: verbose
+    /// text, warnings, progress and output objects all reach PowerShell from the only thread allowed to write
+    /// them. One call can carry several tasks at once (a cmdlet's -ThrottleLimit); each is waited for in turn.
     /// </summary>
     internal sealed class EngineCall : IOperationReporter, IDisposable
     {
@@ -21,34 +21,25 @@ namespace SsmHybridRole.Infrastructure
         public static T Run<T>(Cmdlet cmdlet, Func<EngineCall, Task<T>> work)
         {
             using var call = new EngineCall(cmdlet);
-            return call.Pump(work);
+            return call.Wait(call.Start(work));
         }
 
-        /// <summary>Queues work for the pipeline thread, such as WriteObject of a result that just arrived.</summary>
-        public void Post(Action action) => pending.Add(action);
-
-        public void Verbose(string message) => Post(() => cmdlet.WriteVerbose(message));
-
-        public void Warning(string message) => Post(() => cmdlet.WriteWarning(message));
-
-        public void Progress(OperationProgress progress)
-        {
-            var record = new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
-            {
-                PercentComplete = progress.PercentComplete,
-                SecondsRemaining = progress.SecondsRemaining,
-                RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-            };
-            Post(() => cmdlet.WriteProgress(record));
-        }
-
-        private T Pump<T>(Func<EngineCall, Task<T>> work)
+        /// <summary>Starts a task on the thread pool; its reports wait in this call's queue.</summary>
+        public Task<T> Start<T>(Func<EngineCall, Task<T>> work)
         {
             var task = Task.Run(() => work(this));
-            task.ContinueWith(_ => pending.CompleteAdding(), TaskScheduler.Default);
+            // Wakes the pump when the task ends without having reported anything.
+            task.ContinueWith(_ => Wake(), TaskScheduler.Default);
+            return task;
+        }
+
+        /// <summary>Writes what the tasks report until <paramref name="task"/> has ended, then returns its result.</summary>
+        public T Wait<T>(Task<T> task)
+        {
             PipelineStoppedException? stopped = null;
-            foreach (var action in pending.GetConsumingEnumerable())
+            while (!task.IsCompleted || pending.Count > 0)
             {
+                var action = pending.Take();
                 if (stopped != null)
                 {
                     continue;
@@ -72,6 +63,36 @@ namespace SsmHybridRole.Infrastructure
             }
 
             return task.GetAwaiter().GetResult();
+        }
+
+        private void Wake()
+        {
+            try
+            {
+                pending.Add(() => { });
+            }
+            catch (ObjectDisposedException)
+            {
+                // The call was already over: nobody is waiting to be woken.
+            }
+        }
+
+        /// <summary>Queues work for the pipeline thread, such as WriteObject of a result that just arrived.</summary>
+        public void Post(Action action) => pending.Add(action);
+
+        public void Verbose(string message) => Post(() => cmdlet.WriteVerbose(message));
+
+        public void Warning(string message) => Post(() => cmdlet.WriteWarning(message));
+
+        public void Progress(OperationProgress progress)
+        {
+            var record = new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
+            {
+                PercentComplete = progress.PercentComplete,
+                SecondsRemaining = progress.SecondsRemaining,
+                RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            };
+            Post(() => cmdlet.WriteProgress(record));
         }
 
         public void Dispose() => pending.Dispose();
