@@ -118,12 +118,10 @@ function New-Request([string] `$type, [hashtable] `$values) { `$r = [Activator]:
     `$clock.Elapsed.TotalMilliseconds
 }
 
-`$names = 1..$BulkRoles | ForEach-Object { "bench-bulk-m-`$_" }
-`$clock.Restart(); `$null = `$names | New-SsmHybridServiceRole -AccountId 123456789012; `$bulkMs = `$clock.Elapsed.TotalMilliseconds
-`$names = 1..$BulkRoles | ForEach-Object { "bench-bulk-m8-`$_" }
-`$clock.Restart(); `$null = `$names | New-SsmHybridServiceRole -AccountId 123456789012 -ThrottleLimit 8; `$bulk8Ms = `$clock.Elapsed.TotalMilliseconds
+`$bulkMs = foreach (`$r in 1..3) { `$names = 1..$BulkRoles | ForEach-Object { "bench-bulk-m`$r-`$_" }; `$clock.Restart(); `$null = `$names | New-SsmHybridServiceRole -AccountId 123456789012; `$clock.Elapsed.TotalMilliseconds }
+`$bulk8Ms = foreach (`$r in 1..3) { `$names = 1..$BulkRoles | ForEach-Object { "bench-bulk-m8`$r-`$_" }; `$clock.Restart(); `$null = `$names | New-SsmHybridServiceRole -AccountId 123456789012 -ThrottleLimit 8; `$clock.Elapsed.TotalMilliseconds }
 
-@{ importMs = `$importMs; awssdkAfterImport = `$awssdkAfterImport; ws0 = `$ws0; ws1 = `$ws1; ws2 = `$ws2; firstMs = `$firstMs; times = @(`$times); perCall = @(`$perCall); rawPerCall = @(`$rawPerCall); rawWorkflow = @(`$rawWorkflow); bulkMs = `$bulkMs; bulk8Ms = `$bulk8Ms } | ConvertTo-Json -Compress
+@{ importMs = `$importMs; awssdkAfterImport = `$awssdkAfterImport; ws0 = `$ws0; ws1 = `$ws1; ws2 = `$ws2; firstMs = `$firstMs; times = @(`$times); perCall = @(`$perCall); rawPerCall = @(`$rawPerCall); rawWorkflow = @(`$rawWorkflow); bulkMs = @(`$bulkMs); bulk8Ms = @(`$bulk8Ms) } | ConvertTo-Json -Compress
 "@ | Select-Object -Last 1 | ConvertFrom-Json
 
     # 2b. The module in a fresh pwsh, whole process.
@@ -161,8 +159,10 @@ function New-Request([string] `$type, [hashtable] `$values) { `$r = [Activator]:
     $script = Join-Path $PSScriptRoot 'workflow.mjs'
     $node = & node $script workflow $endpoint bench-node $Runs | ConvertFrom-Json
     $nodeCold = foreach ($i in 1..$Runs) { (Measure-Wall { $null = & node $script workflow $endpoint "bench-nodecold-$i" 1 }).Ms }
-    $nodeBulk1 = (& node $script bulk $endpoint bench-bulk-n1 $BulkRoles 1 | ConvertFrom-Json).totalMs
-    $nodeBulk8 = (& node $script bulk $endpoint bench-bulk-n8 $BulkRoles 8 | ConvertFrom-Json).totalMs
+    $nodeBulk1 = (Get-Stats (1..3 | ForEach-Object { (& node $script bulk $endpoint "bench-bulk-n1-$_" $BulkRoles 1 | ConvertFrom-Json).totalMs })).Median
+    $nodeBulk8 = (Get-Stats (1..3 | ForEach-Object { (& node $script bulk $endpoint "bench-bulk-n8-$_" $BulkRoles 8 | ConvertFrom-Json).totalMs })).Median
+    $moduleBulk1 = (Get-Stats $session.bulkMs).Median
+    $moduleBulk8 = (Get-Stats $session.bulk8Ms).Median
 
     Add-Row 'Workflow: module, warm session' (Get-Stats $session.times) "first run in the session: $([Math]::Round($session.firstMs)) ms"
     Add-Row 'Workflow: same 6 calls, raw SDK client' (Get-Stats $session.rawWorkflow) 'signed requests through the engine client'
@@ -175,12 +175,13 @@ function New-Request([string] `$type, [hashtable] `$values) { `$r = [Activator]:
     $rows | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
 
     $bulk = @(
-        [pscustomobject]@{ Way = "module pipeline, -ThrottleLimit 1, $BulkRoles roles"; 'Total ms' = [Math]::Round($session.bulkMs); 'Per role ms' = [Math]::Round($session.bulkMs / $BulkRoles, 1) }
-        [pscustomobject]@{ Way = "module pipeline, -ThrottleLimit 8, $BulkRoles roles"; 'Total ms' = [Math]::Round($session.bulk8Ms); 'Per role ms' = [Math]::Round($session.bulk8Ms / $BulkRoles, 1) }
+        [pscustomobject]@{ Way = "module pipeline, -ThrottleLimit 1, $BulkRoles roles"; 'Total ms' = [Math]::Round($moduleBulk1); 'Per role ms' = [Math]::Round($moduleBulk1 / $BulkRoles, 1) }
+        [pscustomobject]@{ Way = "module pipeline, -ThrottleLimit 8, $BulkRoles roles"; 'Total ms' = [Math]::Round($moduleBulk8); 'Per role ms' = [Math]::Round($moduleBulk8 / $BulkRoles, 1) }
         [pscustomobject]@{ Way = "Node, concurrency 1, $BulkRoles roles"; 'Total ms' = [Math]::Round($nodeBulk1); 'Per role ms' = [Math]::Round($nodeBulk1 / $BulkRoles, 1) }
         [pscustomobject]@{ Way = "Node, concurrency 8, $BulkRoles roles"; 'Total ms' = [Math]::Round($nodeBulk8); 'Per role ms' = [Math]::Round($nodeBulk8 / $BulkRoles, 1) }
         [pscustomobject]@{ Way = "AWS CLI loop, $CliBulkRoles roles (x$($BulkRoles / $CliBulkRoles) for $BulkRoles)"; 'Total ms' = [Math]::Round($cliBulk * $BulkRoles / $CliBulkRoles); 'Per role ms' = [Math]::Round($cliBulk / $CliBulkRoles, 1) }
     )
+    Write-Host "Bulk: medians of 3 runs of $BulkRoles roles each (role + AmazonSSMManagedInstanceCore)."
     $bulk | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
 
     $warm = (Get-Stats $session.times).Median
@@ -192,8 +193,8 @@ function New-Request([string] `$type, [hashtable] `$values) { `$r = [Activator]:
         [pscustomobject]@{ Target = 'Warm workflow <= 1.25 x its raw requests'; Measured = "$([Math]::Round($warm / $raw, 2)) x ($([Math]::Round($warm)) / $([Math]::Round($raw)) ms)"; Met = $warm / $raw -le 1.25 }
         [pscustomobject]@{ Target = 'Warm workflow faster than Node'; Measured = "$([Math]::Round($warm)) vs $([Math]::Round((Get-Stats $node.times).Median)) ms"; Met = $warm -lt (Get-Stats $node.times).Median }
         [pscustomobject]@{ Target = 'Warm workflow >= 5 x faster than AWS CLI'; Measured = "$([Math]::Round((Get-Stats $cli).Median / $warm, 1)) x"; Met = (Get-Stats $cli).Median / $warm -ge 5 }
-        [pscustomobject]@{ Target = 'Bulk 100 at least as fast as Node, concurrency 1'; Measured = "$([Math]::Round($session.bulkMs)) vs $([Math]::Round($nodeBulk1)) ms"; Met = $session.bulkMs -le $nodeBulk1 }
-        [pscustomobject]@{ Target = 'Bulk 100 at least as fast as Node, concurrency 8'; Measured = "$([Math]::Round($session.bulk8Ms)) vs $([Math]::Round($nodeBulk8)) ms"; Met = $session.bulk8Ms -le $nodeBulk8 }
+        [pscustomobject]@{ Target = 'Bulk 100 at least as fast as Node, concurrency 1'; Measured = "$([Math]::Round($moduleBulk1)) vs $([Math]::Round($nodeBulk1)) ms"; Met = $moduleBulk1 -le $nodeBulk1 }
+        [pscustomobject]@{ Target = 'Bulk 100 at least as fast as Node, concurrency 8'; Measured = "$([Math]::Round($moduleBulk8)) vs $([Math]::Round($nodeBulk8)) ms"; Met = $moduleBulk8 -le $nodeBulk8 }
         [pscustomobject]@{ Target = '<= 40 MB working set for import + workflow'; Measured = "import $(& $mb ($session.ws1 - $session.ws0)) MB + workflow $(& $mb ($session.ws2 - $session.ws1)) MB = $(& $mb ($session.ws2 - $session.ws0)) MB"; Met = ($session.ws2 - $session.ws0) -le 40MB }
     )
     $targets | Format-Table -AutoSize -Wrap | Out-String -Width 200 | Write-Host
