@@ -19,7 +19,9 @@ namespace SsmHybridRole.Engine.Roles
         private readonly AwsConnection connection;
         private readonly HybridRoleService roles;
         private readonly IOperationReporter reporter;
-        private int? attachedPoliciesQuota;
+
+        // The account's quota hardly ever changes: ask IAM once per connection, not once per role checked.
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> AttachedPoliciesQuotas = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
 
         public RoleCheckService(AwsConnection connection, IOperationReporter reporter)
         {
@@ -116,15 +118,14 @@ namespace SsmHybridRole.Engine.Roles
 
         private async Task<RoleFinding> CheckQuotaAsync(HybridRole role, string quoted, CancellationToken cancellationToken)
         {
-            if (attachedPoliciesQuota is null)
+            if (!AttachedPoliciesQuotas.TryGetValue(connection.Key, out var limit))
             {
                 reporter.Verbose("iam:GetAccountSummary for the attached-policies quota.");
                 var summary = await IamCall.RunAsync(() => connection.Iam.GetAccountSummaryAsync(new GetAccountSummaryRequest(), cancellationToken), "iam:GetAccountSummary", role.RoleName).ConfigureAwait(false);
-                attachedPoliciesQuota = summary.SummaryMap.TryGetValue("AttachedPoliciesPerRoleQuota", out var quota) ? quota : 10;
+                limit = AttachedPoliciesQuotas[connection.Key] = summary.SummaryMap.TryGetValue("AttachedPoliciesPerRoleQuota", out var quota) ? quota : 10;
             }
 
             var count = role.AttachedPolicies.Count;
-            var limit = attachedPoliciesQuota.Value;
             return count < limit
                 ? new RoleFinding("AttachedPoliciesQuota", CheckStatus.Pass, $"{count} of at most {limit} managed policies attached.")
                 : new RoleFinding("AttachedPoliciesQuota", CheckStatus.Warning, $"{count} of at most {limit} managed policies attached: no room for another.", $"Remove-SsmHybridRolePolicy -RoleName {quoted} -PolicyArn <a policy it does not need>");
