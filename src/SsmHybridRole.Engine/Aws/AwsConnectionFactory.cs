@@ -124,50 +124,33 @@ namespace SsmHybridRole.Engine.Aws
             var partition = region is null ? AwsPartition.Aws : AwsPartition.FromRegion(region);
             var stsRegion = region ?? partition.IamSigningRegion;
             AmazonSecurityTokenServiceClient StsClient(AWSCredentials caller)
-            {
-                var stsConfig = new AmazonSecurityTokenServiceConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(stsRegion) };
-                if (stsEndpoint != null)
-                {
-                    stsConfig.ServiceURL = stsEndpoint;
-                    stsConfig.AuthenticationRegion = stsRegion;
-                }
-
-                return new AmazonSecurityTokenServiceClient(caller, stsConfig);
-            }
+                => new AmazonSecurityTokenServiceClient(caller, Point(new AmazonSecurityTokenServiceConfig(), stsRegion, stsEndpoint));
 
             var (credentials, source) = credentialsOverride ?? ResolveCredentials(options, new ProfileCredentials(options.ProfileLocation, StsClient, FirstSet(Environment("AWS_ENDPOINT_URL_SSO"), Environment("AWS_ENDPOINT_URL"))));
 
-            var iamConfig = new IdentityManagementServiceConfig();
-            if (region != null)
-            {
-                iamConfig.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-            }
-            else
-            {
-                iamConfig.RegionEndpoint = RegionEndpoint.GetBySystemName(partition.IamSigningRegion);
-            }
-
-            if (iamEndpoint != null)
-            {
-                iamConfig.ServiceURL = iamEndpoint;
-                iamConfig.AuthenticationRegion = region ?? partition.IamSigningRegion;
-            }
-
-            var iam = new IdentityManagementServiceClient(credentials, iamConfig);
+            var iam = new IdentityManagementServiceClient(credentials, Point(new IdentityManagementServiceConfig(), region ?? partition.IamSigningRegion, iamEndpoint));
             var description = $"credentials from {source}, Region {region ?? "(none; partition aws assumed)"}, IAM endpoint {iamEndpoint ?? partition.IamEndpoint}";
             AmazonSimpleSystemsManagementClient SsmClient(string ssmRegion)
-            {
-                var ssmConfig = new AmazonSimpleSystemsManagementConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(ssmRegion) };
-                if (ssmEndpoint != null)
-                {
-                    ssmConfig.ServiceURL = ssmEndpoint;
-                    ssmConfig.AuthenticationRegion = ssmRegion;
-                }
-
-                return new AmazonSimpleSystemsManagementClient(credentials, ssmConfig);
-            }
+                => new AmazonSimpleSystemsManagementClient(credentials, Point(new AmazonSimpleSystemsManagementConfig(), ssmRegion, ssmEndpoint));
 
             return new AwsConnection(key, iam, () => StsClient(credentials), SsmClient, region, partition, description, source);
+        }
+
+        /// <summary>
+        /// Sets a client's Region and, when there is one, its endpoint override signed for that Region: the same
+        /// for every client the module makes (IAM, STS, SSM, SSO).
+        /// </summary>
+        internal static T Point<T>(T config, string region, string? endpoint)
+            where T : ClientConfig
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+            if (endpoint != null)
+            {
+                config.ServiceURL = endpoint;
+                config.AuthenticationRegion = region;
+            }
+
+            return config;
         }
 
         private static void ValidateExplicitKeys(ConnectionOptions options)

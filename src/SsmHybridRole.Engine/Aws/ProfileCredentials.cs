@@ -104,14 +104,7 @@ namespace SsmHybridRole.Engine.Aws
             protected override async Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
             {
                 var token = ReadCachedToken();
-                var config = new AmazonSSOConfig { RegionEndpoint = RegionEndpoint.GetBySystemName(region) };
-                if (endpoint != null)
-                {
-                    config.ServiceURL = endpoint;
-                    config.AuthenticationRegion = region;
-                }
-
-                using var sso = new AmazonSSOClient(new AnonymousAWSCredentials(), config);
+                using var sso = new AmazonSSOClient(new AnonymousAWSCredentials(), AwsConnectionFactory.Point(new AmazonSSOConfig(), region, endpoint));
                 var response = await sso.GetRoleCredentialsAsync(new GetRoleCredentialsRequest { AccessToken = token, AccountId = accountId, RoleName = roleName }).ConfigureAwait(false);
                 var c = response.RoleCredentials;
                 var expiration = DateTimeOffset.FromUnixTimeMilliseconds(c.Expiration ?? 0).UtcDateTime;

@@ -15,19 +15,17 @@ namespace SsmHybridRole.Tests.Engine
     public sealed class ConnectionTests : IClassFixture<MotoFixture>, IDisposable
     {
         private readonly MotoFixture moto;
-        private readonly Dictionary<string, string> environment = new Dictionary<string, string>();
-        private readonly Func<string, string?> realEnvironment = AwsConnectionFactory.Environment;
+        private readonly FakeEnvironment environment = new FakeEnvironment();
         private readonly string tempDirectory = Directory.CreateTempSubdirectory("ssmhybrid-profiles").FullName;
 
         public ConnectionTests(MotoFixture moto)
         {
             this.moto = moto;
-            AwsConnectionFactory.Environment = name => environment.TryGetValue(name, out var value) ? value : null;
         }
 
         public void Dispose()
         {
-            AwsConnectionFactory.Environment = realEnvironment;
+            environment.Dispose();
             Directory.Delete(tempDirectory, recursive: true);
         }
 

@@ -25,8 +25,7 @@ namespace SsmHybridRole.Tests.Engine
     public sealed class ProfileCredentialTests : IClassFixture<MotoFixture>, IDisposable
     {
         private readonly IamProxy proxy;
-        private readonly Dictionary<string, string> environment = new Dictionary<string, string>();
-        private readonly Func<string, string?> realEnvironment = AwsConnectionFactory.Environment;
+        private readonly FakeEnvironment environment = new FakeEnvironment();
         private readonly string directory = Directory.CreateTempSubdirectory("ssmhybrid-credentials").FullName;
         private readonly string? realConfigFile = Environment.GetEnvironmentVariable("AWS_CONFIG_FILE");
         private readonly string? realCredentialsFile = Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE");
@@ -34,7 +33,6 @@ namespace SsmHybridRole.Tests.Engine
         public ProfileCredentialTests(MotoFixture moto)
         {
             proxy = new IamProxy(moto.Endpoint);
-            AwsConnectionFactory.Environment = name => environment.TryGetValue(name, out var value) ? value : null;
             environment["HOME"] = directory;
             // The SDK reads the config file from the process environment: point it at an empty one of ours.
             Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", Write("config", string.Empty));
@@ -43,7 +41,7 @@ namespace SsmHybridRole.Tests.Engine
 
         public void Dispose()
         {
-            AwsConnectionFactory.Environment = realEnvironment;
+            environment.Dispose();
             Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", realConfigFile);
             Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", realCredentialsFile);
             proxy.Dispose();

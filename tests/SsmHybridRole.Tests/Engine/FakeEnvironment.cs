@@ -1,0 +1,27 @@
+using System;
+using System.Collections.Generic;
+using SsmHybridRole.Engine.Aws;
+
+namespace SsmHybridRole.Tests.Engine
+{
+    /// <summary>
+    /// The environment the connection factory reads, replaced by a dictionary for one test and restored after,
+    /// so tests set AWS_* variables without touching the process.
+    /// </summary>
+    public sealed class FakeEnvironment : IDisposable
+    {
+        private readonly Func<string, string?> real = AwsConnectionFactory.Environment;
+        private readonly Dictionary<string, string> variables = new Dictionary<string, string>();
+
+        public FakeEnvironment() => AwsConnectionFactory.Environment = name => variables.TryGetValue(name, out var value) ? value : null;
+
+        public string this[string name]
+        {
+            set => variables[name] = value;
+        }
+
+        public void Remove(string name) => variables.Remove(name);
+
+        public void Dispose() => AwsConnectionFactory.Environment = real;
+    }
+}
