@@ -101,9 +101,11 @@ function Run-Workflow([string] `$name) {
 
 # The same calls straight through the engine's IAM client (the SDK pipeline: signing, HTTP), in this process.
 `$engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'SsmHybridRole.Engine' }
-`$options = [Activator]::CreateInstance(`$engine.GetType('SsmHybridRole.Engine.Aws.ConnectionOptions'))
-`$options.EndpointUrl = '$endpoint'; `$options.Region = 'us-east-2'
-`$iam = `$engine.GetType('SsmHybridRole.Engine.Aws.AwsConnectionFactory').GetMethod('Get').Invoke(`$null, @(`$options)).Iam
+`$sdk = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'AWSSDK.Core' -and [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_) -eq [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$engine) }
+`$credentials = [Activator]::CreateInstance(`$sdk.GetType('Amazon.Runtime.BasicAWSCredentials'), @(`$env:AWS_ACCESS_KEY_ID, `$env:AWS_SECRET_ACCESS_KEY))
+`$config = [Activator]::CreateInstance(`$engine.GetType('SsmHybridRole.Engine.Iam.IdentityManagementServiceConfig'))
+`$config.ServiceURL = '$endpoint'; `$config.AuthenticationRegion = 'us-east-2'
+`$iam = [Activator]::CreateInstance(`$engine.GetType('SsmHybridRole.Engine.Iam.IdentityManagementServiceClient'), @(`$credentials, `$config))
 function New-Request([string] `$type, [hashtable] `$values) { `$r = [Activator]::CreateInstance(`$engine.GetType("SsmHybridRole.Engine.Iam.Model.`$type")); foreach (`$k in `$values.Keys) { `$r.`$k = `$values[`$k] }; `$r }
 `$none = [Threading.CancellationToken]::None
 `$rawPerCall = foreach (`$i in 1..30) { `$clock.Restart(); `$null = `$iam.ListAttachedRolePoliciesAsync((New-Request 'ListAttachedRolePoliciesRequest' @{ RoleName = 'bench-warmup' }), `$none).GetAwaiter().GetResult(); `$clock.Elapsed.TotalMilliseconds }

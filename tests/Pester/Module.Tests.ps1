@@ -53,11 +53,13 @@ Describe 'The built module' {
 
     It 'loads no AWSSDK assembly on import, and loads it into its own context on first use' {
         $command = @"
-[AppDomain]::CurrentDomain.add_AssemblyLoad({ param(`$s, `$e) if (`$e.LoadedAssembly.GetName().Name -like 'AWSSDK*' -or `$e.LoadedAssembly.GetName().Name -eq 'SsmHybridRole.Engine') { if (-not `$global:FirstEngineLoad) { `$global:FirstEngineLoad = [Environment]::StackTrace } } })
+# Assemblies load on any thread, some with no runspace: the watcher is C#, not a script block.
+Add-Type -TypeDefinition 'public static class FirstEngineLoad { public static string Stack; public static void Watch() { System.AppDomain.CurrentDomain.AssemblyLoad += (s, e) => { var n = e.LoadedAssembly.GetName().Name; if (Stack == null && (n.StartsWith("AWSSDK") || n == "SsmHybridRole.Engine")) { Stack = System.Environment.StackTrace; } }; } }'
+[FirstEngineLoad]::Watch()
 Import-Module '$ModulePath'
 `$names = { [AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { `$_.GetName().Name } | Where-Object { `$_ -like 'AWSSDK*' -or `$_ -eq 'SsmHybridRole.Engine' } }
 'import:' + (@(& `$names) -join ',')
-if (`$global:FirstEngineLoad) { 'first load at: ' + `$global:FirstEngineLoad }
+if ([FirstEngineLoad]::Stack) { 'first load at: ' + [FirstEngineLoad]::Stack }
 `$null = New-SsmHybridTrustPolicy -AccountId 123456789012 -ActivationRegion us-east-2
 `$core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'SsmHybridRole.Engine' }
 'context:' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$core).GetType().Name

@@ -1,17 +1,12 @@
-using System;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement.Model;
-using SsmHybridRole.Engine.Aws;
-using SsmHybridRole.Engine.Errors;
-using SsmHybridRole.Engine.Roles;
+using SsmHybridRole.Engine.Connections;
+using SsmHybridRole.Engine.Consistency;
+using SsmHybridRole.Engine.Gateway;
 
 namespace SsmHybridRole.Engine.Activations
 {
     /// <summary>A hybrid activation as SSM returned it. <see cref="ActivationCode"/> is a secret.</summary>
-    public sealed class CreatedActivation
+    internal sealed class CreatedActivation
     {
         internal CreatedActivation(string activationId, string activationCode, string region, string iamRole, DateTime? expirationDate, int registrationLimit, string? defaultInstanceName)
         {
@@ -43,15 +38,13 @@ namespace SsmHybridRole.Engine.Activations
     /// Creates hybrid activations with SSM's CreateActivation (AWSSDK.SimpleSystemsManagement). SSM answers
     /// "Nonexistent role" for a while after a role is created; that is waited out, as Terraform does.
     /// </summary>
-    public sealed class ActivationService
+    internal sealed class ActivationService
     {
-        private readonly AwsConnection connection;
-        private readonly IOperationReporter reporter;
+        private readonly AwsGateway aws;
 
         public ActivationService(AwsConnection connection, IOperationReporter reporter)
         {
-            this.connection = connection ?? throw new ArgumentNullException(nameof(connection));
-            this.reporter = reporter ?? SilentReporter.Instance;
+            aws = new AwsGateway(connection, reporter);
         }
 
         public async Task<CreatedActivation> CreateAsync(ActivationSpec spec, CancellationToken cancellationToken)
@@ -62,8 +55,8 @@ namespace SsmHybridRole.Engine.Activations
             }
 
             spec.Validate(DateTime.UtcNow);
-            var region = connection.Region
-                ?? throw new SsmHybridRoleException("RegionRequired", FailureKind.Configuration, Messages.NoRegion, null, Messages.NoRegionAction);
+            var region = aws.Connection.Region
+                ?? throw new SsmHybridRoleException(ErrorIds.RegionRequired, FailureKind.Configuration, Messages.NoRegion);
             var request = new CreateActivationRequest
             {
                 IamRole = spec.IamRole,
@@ -71,43 +64,25 @@ namespace SsmHybridRole.Engine.Activations
                 Description = spec.Description,
                 DefaultInstanceName = spec.DefaultInstanceName,
                 ExpirationDate = spec.ExpirationDate?.ToUniversalTime(),
-                Tags = spec.Tags.Count == 0 ? null : spec.Tags.Select(t => new Amazon.SimpleSystemsManagement.Model.Tag { Key = t.Key, Value = t.Value }).ToList(),
+                Tags = spec.Tags.Count == 0 ? null : spec.Tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
             };
 
-            reporter.Verbose($"ssm:CreateActivation in {region} for role '{spec.IamRole}' (at most {request.RegistrationLimit} nodes).");
             CreateActivationResponse response;
             try
             {
-                response = await EventualConsistency.RetryAsync(
-                    () => IamCall.RunAsync(() => connection.Ssm(region).CreateActivationAsync(request, cancellationToken), "ssm:CreateActivation", spec.RoleName),
-                    IsRoleNotYetVisible,
-                    $"Waiting for Systems Manager to see role '{spec.IamRole}'",
-                    reporter,
-                    cancellationToken).ConfigureAwait(false);
+                response = await aws.Ssm(region).CreateActivationAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (IamOperationException e) when (IsRoleNotYetVisible(e))
+            catch (ServiceCallException e) when (TransientFailure.IsRoleNotVisibleToSsm(e))
             {
-                throw new IamOperationException(
-                    "RoleNotVisibleToSsm",
-                    FailureKind.NotFound,
-                    $"Systems Manager still reports role '{spec.IamRole}' as nonexistent, or its trust policy as not naming ssm.amazonaws.com, after {EventualConsistency.Timeout.TotalSeconds:0} s.",
-                    spec.RoleName,
-                    e.IamErrorCode,
-                    $"Check the role with Test-SsmHybridServiceRole -RoleName '{spec.RoleName}'; if it was created just now, try again in a minute.",
-                    e);
+                throw new ServiceCallException(ErrorIds.RoleNotVisibleToSsm, FailureKind.NotFound, Messages.RoleNotVisibleToSsm(spec.IamRole, EventualConsistency.Timeout), spec.RoleName, e.ServiceErrorCode, null, e);
             }
-            catch (IamOperationException e) when (e.IamErrorCode == "ValidationException")
+            catch (ServiceCallException e) when (e.ServiceErrorCode == "ValidationException")
             {
-                throw new IamOperationException("InvalidActivationRequest", FailureKind.InvalidArgument, e.Message, spec.RoleName, e.IamErrorCode, null, e);
+                throw new ServiceCallException(ErrorIds.InvalidActivationRequest, FailureKind.InvalidArgument, e.Message, spec.RoleName, e.ServiceErrorCode, null, e);
             }
-            reporter.Verbose($"Activation {response.ActivationId} created in {region}.");
+
+            aws.Reporter.Verbose($"Activation {response.ActivationId} created in {region} for at most {request.RegistrationLimit} nodes.");
             return new CreatedActivation(response.ActivationId, response.ActivationCode, region, spec.IamRole, request.ExpirationDate, request.RegistrationLimit ?? 1, spec.DefaultInstanceName);
         }
-
-        /// <summary>SSM's "Nonexistent role" right after CreateRole means IAM has not reached it yet.</summary>
-        private static bool IsRoleNotYetVisible(Exception e)
-            => e is IamOperationException { Kind: FailureKind.ServiceFailure } failure
-               && failure.InnerException is AmazonServiceException service
-               && service.Message.IndexOf("Nonexistent role", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 }

@@ -1,13 +1,9 @@
-using System;
-using System.Collections.Generic;
 using System.Text.RegularExpressions;
-using SsmHybridRole.Engine.Errors;
-using SsmHybridRole.Engine.Policies;
 
 namespace SsmHybridRole.Engine.Activations
 {
-    /// <summary>What a hybrid activation should be, as New-SsmHybridActivation's parameters say it.</summary>
-    public sealed class ActivationSpec
+    /// <summary>What a hybrid activation should be, as the caller asks for it.</summary>
+    internal sealed class ActivationSpec
     {
         private static readonly Regex InstanceNamePattern = new Regex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$", RegexOptions.CultureInvariant);
 
@@ -44,34 +40,34 @@ namespace SsmHybridRole.Engine.Activations
         /// <summary>SSM's input rules, checked before any request. <paramref name="now"/> is the clock to judge the expiry by.</summary>
         public void Validate(DateTime now)
         {
-            var name = RoleName.Contains("/") ? RoleName.Substring(RoleName.LastIndexOf('/') + 1) : RoleName;
-            IamInputRules.RoleName(name);
+            var name = Arn.ResourceName(RoleName);
+            InputRules.RoleName(name);
             if (RolePath != null)
             {
-                IamInputRules.Path(RolePath, "RolePath");
+                InputRules.Path(RolePath, "RolePath");
             }
 
             if (RegistrationLimit is int limit && (limit < 1 || limit > 1000))
             {
-                throw new InvalidParameterException("InvalidRegistrationLimit", "RegistrationLimit", limit, "an activation registers 1 to 1000 managed nodes");
+                throw new InvalidParameterException(ErrorIds.InvalidRegistrationLimit, "RegistrationLimit", limit, "an activation registers 1 to 1000 managed nodes");
             }
 
             if (ExpirationDate is DateTime expires && (expires.ToUniversalTime() <= now || expires.ToUniversalTime() > now.AddDays(30)))
             {
-                throw new InvalidParameterException("InvalidExpirationDate", "ExpirationDate", expires, "an activation expires in the future and at most 30 days from now");
+                throw new InvalidParameterException(ErrorIds.InvalidExpirationDate, "ExpirationDate", expires, "an activation expires in the future and at most 30 days from now");
             }
 
             if (DefaultInstanceName != null && (DefaultInstanceName.Length > 256 || !InstanceNamePattern.IsMatch(DefaultInstanceName)))
             {
-                throw new InvalidParameterException("InvalidDefaultInstanceName", "DefaultInstanceName", DefaultInstanceName, "a default instance name is at most 256 letters, digits, spaces or _ . : / = + - @");
+                throw new InvalidParameterException(ErrorIds.InvalidDefaultInstanceName, "DefaultInstanceName", DefaultInstanceName, "a default instance name is at most 256 letters, digits, spaces or _ . : / = + - @");
             }
 
             if (Description != null && Description.Length > 256)
             {
-                throw new InvalidParameterException("InvalidDescription", "Description", Description, "an activation's description is at most 256 characters");
+                throw new InvalidParameterException(ErrorIds.InvalidDescription, "Description", Description, "an activation's description is at most 256 characters");
             }
 
-            IamInputRules.Tags(Tags, "Tag", maxTags: 1000);
+            InputRules.Tags(Tags, "Tag", maxTags: 1000);
         }
     }
 }

@@ -1,4 +1,4 @@
-using System;
+using System.Text.RegularExpressions;
 
 namespace SsmHybridRole.Engine.Errors
 {
@@ -19,20 +19,10 @@ namespace SsmHybridRole.Engine.Errors
         Cancelled,
     }
 
-    internal static class FailureKinds
-    {
-        /// <summary>
-        /// A task that stopped part-way is Incomplete, unless it stopped for want of a permission or valid
-        /// credentials: that reason is what the caller has to fix, so it decides the category.
-        /// </summary>
-        public static FailureKind IncompleteBecauseOf(Exception cause)
-            => cause is SsmHybridRoleException { Kind: FailureKind.PermissionDenied or FailureKind.Authentication } engine ? engine.Kind : FailureKind.Incomplete;
-    }
-
     /// <summary>
-    /// Base of every failure the engine reports. <see cref="ErrorId"/> is stable (no punctuation) and becomes
-    /// the ErrorRecord's id; <see cref="Target"/> is the role name, policy ARN or parameter value concerned.
-    /// Messages never contain a secret.
+    /// Base of every failure the engine reports. <see cref="ErrorId"/> is stable (see <see cref="ErrorIds"/>);
+    /// <see cref="Target"/> is the role name, policy ARN or parameter value concerned. Messages never contain a
+    /// secret, and never the syntax of one host: the cmdlets assembly words the advice that names commands.
     /// </summary>
     public class SsmHybridRoleException : Exception
     {
@@ -51,33 +41,65 @@ namespace SsmHybridRole.Engine.Errors
 
         public object? Target { get; }
 
+        /// <summary>What to do about it, in words that name no command (the cmdlets add those, keyed by <see cref="ErrorId"/>).</summary>
         public string? RecommendedAction { get; }
+
+        /// <summary>
+        /// True when nothing after this failure can succeed in the same command (no credentials, a bad endpoint):
+        /// the cmdlet stops instead of going on with the next pipeline input.
+        /// </summary>
+        public virtual bool IsTerminating => Kind is FailureKind.Configuration or FailureKind.Authentication;
+
+        /// <summary>
+        /// A task that stopped part-way is Incomplete, unless it stopped for want of a permission or valid
+        /// credentials: that reason is what the caller has to fix, so it decides the kind.
+        /// </summary>
+        internal static FailureKind IncompleteBecauseOf(Exception cause)
+            => cause is SsmHybridRoleException { Kind: FailureKind.PermissionDenied or FailureKind.Authentication } engine ? engine.Kind : FailureKind.Incomplete;
     }
 
-    /// <summary>A parameter value broke one of IAM's input rules; raised before any request is sent.</summary>
+    /// <summary>
+    /// A parameter value broke an input rule; raised before any request is sent. <see cref="Rule"/> may name
+    /// other parameters as {Name}: each host writes such a reference in its own syntax (<see cref="RenderRule"/>).
+    /// </summary>
     public sealed class InvalidParameterException : SsmHybridRoleException
     {
-        public InvalidParameterException(string errorId, string parameterName, object? value, string rule)
-            : base(errorId, FailureKind.InvalidArgument, Messages.InvalidParameter(parameterName, value, rule), value)
+        private static readonly Regex ParameterReference = new Regex(@"\{([A-Za-z]+)\}", RegexOptions.CultureInvariant);
+        private readonly bool terminating;
+
+        public InvalidParameterException(string errorId, string parameterName, object? value, string rule, bool terminating = false)
+            : base(errorId, FailureKind.InvalidArgument, Messages.InvalidParameter(parameterName, value, RenderRule(rule, name => name)), value)
         {
             ParameterName = parameterName;
             Rule = rule;
+            Value = value;
+            this.terminating = terminating;
         }
 
         public string ParameterName { get; }
 
+        /// <summary>The rule that was broken, with references to other parameters as {Name}.</summary>
         public string Rule { get; }
+
+        public object? Value { get; }
+
+        /// <summary>Connection parameters (endpoint, keys, Region) are wrong for every input, so they stop the command.</summary>
+        public override bool IsTerminating => terminating;
+
+        /// <summary>The rule with each {Name} reference written by <paramref name="parameter"/>.</summary>
+        public static string RenderRule(string rule, Func<string, string> parameter)
+            => ParameterReference.Replace(rule ?? string.Empty, m => parameter(m.Groups[1].Value));
     }
 
-    /// <summary>An IAM request failed; <see cref="IamErrorCode"/> is IAM's own code when the service answered.</summary>
-    public sealed class IamOperationException : SsmHybridRoleException
+    /// <summary>A request to AWS failed; <see cref="ServiceErrorCode"/> is the service's own code when it answered.</summary>
+    public sealed class ServiceCallException : SsmHybridRoleException
     {
-        public IamOperationException(string errorId, FailureKind kind, string message, object? target, string? iamErrorCode, string? recommendedAction, Exception? innerException)
+        public ServiceCallException(string errorId, FailureKind kind, string message, object? target, string? serviceErrorCode, string? recommendedAction, Exception? innerException)
             : base(errorId, kind, message, target, recommendedAction, innerException)
         {
-            IamErrorCode = iamErrorCode;
+            ServiceErrorCode = serviceErrorCode;
         }
 
-        public string? IamErrorCode { get; }
+        public string? ServiceErrorCode { get; }
     }
 }

@@ -1,13 +1,11 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
 using SsmHybridRole.Engine.Iam.Model;
 
 namespace SsmHybridRole.Engine.Iam
 {
     /// <summary>
-    /// The IAM operations this module needs, named and shaped as in AWSSDK.IdentityManagement's
+    /// The IAM operations the module calls, named and shaped as in AWSSDK.IdentityManagement's
     /// IAmazonIdentityManagementService, so that package can stand in behind an adapter when it is available.
+    /// The gateway (Gateway/IamGateway) implements it too, around the client.
     /// </summary>
     public interface IIdentityManagementService : IDisposable
     {
@@ -25,7 +23,6 @@ namespace SsmHybridRole.Engine.Iam
 
         Task<TagRoleResponse> TagRoleAsync(TagRoleRequest request, CancellationToken cancellationToken = default);
 
-        Task<ListRoleTagsResponse> ListRoleTagsAsync(ListRoleTagsRequest request, CancellationToken cancellationToken = default);
 
         Task<AttachRolePolicyResponse> AttachRolePolicyAsync(AttachRolePolicyRequest request, CancellationToken cancellationToken = default);
 
@@ -55,17 +52,11 @@ namespace SsmHybridRole.Engine.Iam
 
         Task<PutRolePermissionsBoundaryResponse> PutRolePermissionsBoundaryAsync(PutRolePermissionsBoundaryRequest request, CancellationToken cancellationToken = default);
 
-        Task<CreateInstanceProfileResponse> CreateInstanceProfileAsync(CreateInstanceProfileRequest request, CancellationToken cancellationToken = default);
 
-        Task<AddRoleToInstanceProfileResponse> AddRoleToInstanceProfileAsync(AddRoleToInstanceProfileRequest request, CancellationToken cancellationToken = default);
 
-        Task<PutRolePolicyResponse> PutRolePolicyAsync(PutRolePolicyRequest request, CancellationToken cancellationToken = default);
 
-        Task<CreateUserResponse> CreateUserAsync(CreateUserRequest request, CancellationToken cancellationToken = default);
 
-        Task<PutUserPolicyResponse> PutUserPolicyAsync(PutUserPolicyRequest request, CancellationToken cancellationToken = default);
 
-        Task<CreateAccessKeyResponse> CreateAccessKeyAsync(CreateAccessKeyRequest request, CancellationToken cancellationToken = default);
 
         Task<GetAccountSummaryResponse> GetAccountSummaryAsync(GetAccountSummaryRequest request, CancellationToken cancellationToken = default);
     }

@@ -1,12 +1,8 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using SsmHybridRole.Engine.Errors;
 
 namespace SsmHybridRole.Engine.Policies
 {
     /// <summary>An AWS managed policy the procedure names, with the short name the cmdlets accept.</summary>
-    public sealed class CatalogPolicy
+    internal sealed class CatalogPolicy
     {
         internal CatalogPolicy(string shortName, string awsName, bool required, string purpose)
         {
@@ -26,11 +22,14 @@ namespace SsmHybridRole.Engine.Policies
 
         public string Purpose { get; }
 
-        public string ArnIn(AwsPartition partition) => partition.ManagedPolicyArn(AwsName);
+        public string ArnIn(AwsPartition partition) => ArnIn(partition.Name);
+
+        /// <summary>The ARN with <paramref name="partition"/> as written, such as a template's ${AWS::Partition}.</summary>
+        public string ArnIn(string partition) => Arn.AwsManagedPolicy(partition, AwsName);
     }
 
     /// <summary>The managed policies of the AWS procedure, found by short or AWS name in any letter case.</summary>
-    public static class ManagedPolicyCatalog
+    internal static class ManagedPolicyCatalog
     {
         public static readonly CatalogPolicy ManagedInstanceCore = new CatalogPolicy(
             "ManagedInstanceCore", "AmazonSSMManagedInstanceCore", required: true, "Systems Manager core functionality (required)");
@@ -66,10 +65,10 @@ namespace SsmHybridRole.Engine.Policies
                 ? "AmazonEC2RoleforSSM is deprecated; use ManagedInstanceCore (AmazonSSMManagedInstanceCore). "
                 : string.Empty;
             throw new InvalidParameterException(
-                "UnknownPolicyName",
+                ErrorIds.UnknownPolicyName,
                 parameterName,
                 name,
-                hint + "accepted names are " + string.Join(", ", CompletionNames) + " (any letter case); pass other policies with -PolicyArn");
+                hint + "accepted names are " + string.Join(", ", CompletionNames) + " (any letter case); pass other policies with {PolicyArn}");
         }
 
         /// <summary>The catalog entry whose ARN this is in any partition, or null.</summary>

@@ -1,16 +1,15 @@
-using System;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Text.Json;
 
 namespace SsmHybridRole.Engine.Policies
 {
     /// <summary>
-    /// Policy documents compared by meaning, not text: key order, white space, a single value versus a
-    /// one-element array, and the order of values in a list do not matter to IAM, so they do not matter here.
+    /// Policy documents as JSON: decoded from IAM's URL encoding, indented for display, and compared by
+    /// meaning, not text (key order, white space, a single value versus a one-element array, and the order of
+    /// values in a list do not matter to IAM, so they do not matter here).
     /// </summary>
-    public static class PolicyJson
+    internal static class PolicyJson
     {
         /// <summary>True when both documents (plain or URL-encoded) mean the same to IAM.</summary>
         public static bool AreEquivalent(string? left, string? right)
@@ -30,10 +29,41 @@ namespace SsmHybridRole.Engine.Policies
             }
         }
 
+        /// <summary>IAM returns policy documents URL-encoded (RFC 3986); this gives the JSON text.</summary>
+        public static string Decode(string document)
+        {
+            if (document is null)
+            {
+                throw new ArgumentNullException(nameof(document));
+            }
+
+            return document.TrimStart().StartsWith("{", StringComparison.Ordinal) ? document : Uri.UnescapeDataString(document);
+        }
+
+        /// <summary>The JSON re-indented for display; text that is not JSON is returned as it is.</summary>
+        public static string Format(string json)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(json);
+                using var buffer = new MemoryStream();
+                using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+                {
+                    document.WriteTo(writer);
+                }
+
+                return Encoding.UTF8.GetString(buffer.ToArray());
+            }
+            catch (JsonException)
+            {
+                return json;
+            }
+        }
+
         /// <summary>A compact, normalised form of a policy document.</summary>
         public static string Canonical(string document)
         {
-            using var parsed = JsonDocument.Parse(TrustPolicy.Decode(document));
+            using var parsed = JsonDocument.Parse(Decode(document));
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer))
             {

@@ -1,17 +1,13 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Text.Json;
-using SsmHybridRole.Engine.Errors;
 
 namespace SsmHybridRole.Engine.Policies
 {
     /// <summary>What the custom S3 bucket policy must allow ("Create a custom S3 bucket policy for an instance profile").</summary>
-    public sealed class S3BucketPolicyOptions
+    internal sealed class S3BucketPolicyOptions
     {
-        public const string DefaultPolicyName = "SSMInstanceProfileS3Policy";
+        public const string DefaultPolicyName = KnownNames.DefaultS3PolicyName;
 
         /// <summary>Regions whose AWS-owned SSM buckets are needed (with a VPC endpoint). Never '*'.</summary>
         public IReadOnlyList<string> Regions { get; set; } = Array.Empty<string>();
@@ -33,38 +29,11 @@ namespace SsmHybridRole.Engine.Policies
     }
 
     /// <summary>Builds the custom S3 bucket policy per Region, with AWS's documented bucket exceptions.</summary>
-    public static class S3BucketPolicy
+    internal static class S3BucketPolicy
     {
         private static readonly string[] GetObjectOnly = { "s3:GetObject" };
 
         private const string BucketNameRule = "an S3 bucket name is 3 to 63 characters of lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit";
-
-        /// <summary>The AWS-owned buckets SSM Agent reads in one Region.</summary>
-        public static IEnumerable<string> AwsOwnedBuckets(string region, bool includeMacOS)
-        {
-            yield return $"aws-ssm-{region}";
-            yield return $"aws-windows-downloads-{region}";
-            yield return $"amazon-ssm-{region}";
-            yield return $"amazon-ssm-packages-{region}"; // only SSM Agent before 2.2.45.0, as AWS still lists it
-            if (region != "af-south-1" && region != "eu-south-1")
-            {
-                // These two Regions have no birdwatcher bucket; they use the distributor bucket below.
-                yield return $"{region}-birdwatcher-prod";
-            }
-
-            yield return $"aws-ssm-distributor-file-{region}";
-            yield return $"aws-ssm-document-attachments-{region}";
-            yield return region switch
-            {
-                "me-south-1" => "patch-baseline-snapshot-me-south-1-uduvl7q8",
-                "af-south-1" => "patch-baseline-snapshot-af-south-1-tbxdb5b9",
-                _ => $"patch-baseline-snapshot-{region}",
-            };
-            if (includeMacOS)
-            {
-                yield return $"aws-patchmanager-macos-{region}";
-            }
-        }
 
         /// <summary>Validates the options for <paramref name="partition"/> and returns the policy document (indented JSON).</summary>
         public static string Build(S3BucketPolicyOptions options, AwsPartition partition)
@@ -76,25 +45,25 @@ namespace SsmHybridRole.Engine.Policies
 
             if (!options.VpcEndpoint && options.OutputBuckets.Count == 0)
             {
-                throw new InvalidParameterException("NothingToAllow", "VpcEndpoint", null, "the policy needs -VpcEndpoint (AWS-owned SSM buckets), -OutputBucket (your own buckets), or both");
+                throw new InvalidParameterException(ErrorIds.NothingToAllow, "VpcEndpoint", null, "the policy needs {VpcEndpoint} (AWS-owned SSM buckets), {OutputBucket} (your own buckets), or both");
             }
 
             if (options.VpcEndpoint && options.Regions.Count == 0)
             {
-                throw new InvalidParameterException("RegionRequired", "Region", null, "the AWS-owned SSM buckets are per Region: name at least one with -Region");
+                throw new InvalidParameterException(ErrorIds.RegionRequired, "Region", null, "the AWS-owned SSM buckets are per Region: name at least one with {Region}");
             }
 
             foreach (var region in options.Regions)
             {
                 if (region == "*")
                 {
-                    throw new InvalidParameterException("WildcardRegionNotAllowed", "Region", region, "the AWS-owned buckets must be named per Region; a wildcard Region would allow every bucket that matches");
+                    throw new InvalidParameterException(ErrorIds.WildcardRegionNotAllowed, "Region", region, "the AWS-owned buckets must be named per Region; a wildcard Region would allow every bucket that matches");
                 }
 
-                IamInputRules.Region(region);
+                InputRules.Region(region);
                 if (AwsPartition.FromRegion(region) != partition)
                 {
-                    throw new InvalidParameterException("RegionPartitionMismatch", "Region", region, $"the Region is not in partition '{partition.Name}'");
+                    throw new InvalidParameterException(ErrorIds.RegionPartitionMismatch, "Region", region, $"the Region is not in partition '{partition.Name}'");
                 }
             }
 
@@ -102,7 +71,7 @@ namespace SsmHybridRole.Engine.Policies
             {
                 if (bucket is null || bucket.Length < 3 || bucket.Length > 63 || !IsBucketName(bucket))
                 {
-                    throw new InvalidParameterException("InvalidBucketName", "OutputBucket", bucket, BucketNameRule);
+                    throw new InvalidParameterException(ErrorIds.InvalidBucketName, "OutputBucket", bucket, BucketNameRule);
                 }
             }
 
@@ -115,8 +84,8 @@ namespace SsmHybridRole.Engine.Policies
                 if (options.VpcEndpoint)
                 {
                     var resources = options.Regions.Distinct(StringComparer.Ordinal)
-                        .SelectMany(r => AwsOwnedBuckets(r, options.IncludeMacOS))
-                        .Select(b => ObjectArn(partition, b));
+                        .SelectMany(r => AwsOwnedBuckets.In(r, options.IncludeMacOS))
+                        .Select(b => Arn.S3Objects(partition.Name, b));
                     WriteStatement(json, "SsmAwsOwnedBuckets", GetObjectOnly, resources);
                 }
 
@@ -153,11 +122,9 @@ namespace SsmHybridRole.Engine.Policies
         internal static IEnumerable<string> OutputBucketResources(S3BucketPolicyOptions options, string partition)
         {
             var buckets = options.OutputBuckets.Distinct(StringComparer.Ordinal).ToList();
-            var resources = buckets.Select(b => $"arn:{partition}:s3:::{b}/*");
-            return options.Encrypted ? resources.Concat(buckets.Select(b => $"arn:{partition}:s3:::{b}")) : resources;
+            var resources = buckets.Select(b => Arn.S3Objects(partition, b));
+            return options.Encrypted ? resources.Concat(buckets.Select(b => Arn.S3Bucket(partition, b))) : resources;
         }
-
-        private static string ObjectArn(AwsPartition partition, string bucket) => $"arn:{partition.Name}:s3:::{bucket}/*";
 
         private static bool IsBucketName(string name)
             => name.All(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')

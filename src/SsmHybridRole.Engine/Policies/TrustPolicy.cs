@@ -1,10 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Text.Json;
-using SsmHybridRole.Engine.Errors;
 
 namespace SsmHybridRole.Engine.Policies
 {
@@ -13,17 +9,13 @@ namespace SsmHybridRole.Engine.Policies
     /// by aws:SourceAccount and aws:SourceArn against the confused-deputy problem), and read back from
     /// IAM in either that form or the seed's older one (no Condition, a single Statement object).
     /// </summary>
-    public static class TrustPolicy
+    internal static class TrustPolicy
     {
-        public const string SsmServicePrincipal = "ssm.amazonaws.com";
-        public const string AssumeRoleAction = "sts:AssumeRole";
+        public const string SsmServicePrincipal = KnownNames.SsmServicePrincipal;
+        public const string AssumeRoleAction = KnownNames.AssumeRoleAction;
 
         /// <summary>The default size quota of a trust policy (AssumeRolePolicySizeQuota), white space not counted.</summary>
         public const int DefaultSizeQuota = 2048;
-
-        /// <summary>The SSM ARN pattern the trust condition names for one activation Region ('*' = all).</summary>
-        public static string SourceArn(AwsPartition partition, string region, string accountId)
-            => "arn:" + partition.Name + ":ssm:" + region + ":" + accountId + ":*";
 
         /// <summary>Builds the trust policy document, indented, with keys in AWS's documented order.</summary>
         public static string Build(AwsPartition partition, string? accountId, IReadOnlyList<string> activationRegions, bool noSourceCondition)
@@ -52,7 +44,7 @@ namespace SsmHybridRole.Engine.Policies
                 json.WriteString("Action", AssumeRoleAction);
                 if (!noSourceCondition)
                 {
-                    var arns = activationRegions!.Distinct(StringComparer.Ordinal).Select(r => SourceArn(partition, r, accountId!)).ToList();
+                    var arns = activationRegions!.Distinct(StringComparer.Ordinal).Select(r => Arn.SsmResources(partition.Name, r, accountId!)).ToList();
                     json.WriteStartObject("Condition");
                     json.WriteStartObject("StringEquals");
                     json.WriteString("aws:SourceAccount", accountId);
@@ -81,37 +73,6 @@ namespace SsmHybridRole.Engine.Policies
             return Encoding.UTF8.GetString(buffer.ToArray());
         }
 
-        /// <summary>IAM returns policy documents URL-encoded (RFC 3986); this gives the JSON text.</summary>
-        public static string Decode(string document)
-        {
-            if (document is null)
-            {
-                throw new ArgumentNullException(nameof(document));
-            }
-
-            return document.TrimStart().StartsWith("{", StringComparison.Ordinal) ? document : Uri.UnescapeDataString(document);
-        }
-
-        /// <summary>The JSON re-indented for display; text that is not JSON is returned as it is.</summary>
-        public static string Format(string json)
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(json);
-                using var buffer = new MemoryStream();
-                using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-                {
-                    document.WriteTo(writer);
-                }
-
-                return Encoding.UTF8.GetString(buffer.ToArray());
-            }
-            catch (JsonException)
-            {
-                return json;
-            }
-        }
-
         /// <summary>Reads what a trust policy allows SSM to do; accepts encoded or plain JSON.</summary>
         public static TrustPolicyAnalysis Analyze(string? document)
         {
@@ -122,7 +83,7 @@ namespace SsmHybridRole.Engine.Policies
 
             try
             {
-                using var parsed = JsonDocument.Parse(Decode(document!));
+                using var parsed = JsonDocument.Parse(PolicyJson.Decode(document!));
                 return AnalyzeRoot(parsed.RootElement);
             }
             catch (JsonException e)
@@ -137,27 +98,27 @@ namespace SsmHybridRole.Engine.Policies
         /// </summary>
         public static void Validate(string? document, AwsPartition partition, int sizeQuota, string parameterName)
         {
-            IamInputRules.PolicyDocumentText(document, sizeQuota, parameterName);
+            InputRules.PolicyDocumentText(document, sizeQuota, parameterName);
             var analysis = Analyze(document);
             if (!analysis.IsReadable)
             {
-                throw new InvalidParameterException("MalformedPolicyDocument", parameterName, null, "the trust policy is not well-formed JSON: " + analysis.Problem);
+                throw new InvalidParameterException(ErrorIds.MalformedPolicyDocument, parameterName, null, "the trust policy is not well-formed JSON: " + analysis.Problem);
             }
 
             if (!analysis.AllowsSsmAssumeRole)
             {
                 throw new InvalidParameterException(
-                    "TrustPolicyDoesNotAllowSsm",
+                    ErrorIds.TrustPolicyDoesNotAllowSsm,
                     parameterName,
                     null,
                     "a hybrid service role's trust policy needs a statement with Effect Allow, Principal Service 'ssm.amazonaws.com' and Action 'sts:AssumeRole'");
             }
 
-            var foreign = analysis.SourceArns.FirstOrDefault(arn => !arn.StartsWith("arn:" + partition.Name + ":", StringComparison.Ordinal));
+            var foreign = analysis.SourceArns.FirstOrDefault(arn => Arn.Parse(arn)?.Partition != partition.Name);
             if (foreign != null)
             {
                 throw new InvalidParameterException(
-                    "TrustPolicyPartitionMismatch",
+                    ErrorIds.TrustPolicyPartitionMismatch,
                     parameterName,
                     foreign,
                     $"aws:SourceArn must be in the session's partition '{partition.Name}'");
@@ -257,7 +218,7 @@ namespace SsmHybridRole.Engine.Policies
     }
 
     /// <summary>What a trust policy lets SSM do, and under which source conditions.</summary>
-    public sealed class TrustPolicyAnalysis
+    internal sealed class TrustPolicyAnalysis
     {
         internal TrustPolicyAnalysis(bool isReadable, string? problem, bool allowsSsmAssumeRole, IReadOnlyList<string> sourceAccounts, IReadOnlyList<string> sourceArns, bool hasUnconditionedSsmStatement)
         {

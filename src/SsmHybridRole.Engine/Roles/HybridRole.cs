@@ -1,13 +1,10 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using SsmHybridRole.Engine.Iam.Model;
 using SsmHybridRole.Engine.Policies;
 
 namespace SsmHybridRole.Engine.Roles
 {
     /// <summary>A role as the engine reports it: IAM's fields with the trust policy decoded and read.</summary>
-    public sealed class HybridRole
+    internal sealed class HybridRole
     {
         private HybridRole(Role role, IReadOnlyList<AttachedPolicy> attachedPolicies, IReadOnlyDictionary<string, string> tags)
         {
@@ -19,8 +16,8 @@ namespace SsmHybridRole.Engine.Roles
             Description = string.IsNullOrEmpty(role.Description) ? null : role.Description;
             MaxSessionDuration = role.MaxSessionDuration;
             PermissionsBoundary = role.PermissionsBoundary?.PermissionsBoundaryArn;
-            var decoded = role.AssumeRolePolicyDocument is null ? null : TrustPolicy.Decode(role.AssumeRolePolicyDocument);
-            TrustPolicyDocument = decoded is null ? null : TrustPolicy.Format(decoded);
+            var decoded = role.AssumeRolePolicyDocument is null ? null : PolicyJson.Decode(role.AssumeRolePolicyDocument);
+            TrustPolicyDocument = decoded is null ? null : PolicyJson.Format(decoded);
             Trust = TrustPolicy.Analyze(decoded);
             AttachedPolicies = attachedPolicies;
             Tags = tags;
@@ -56,8 +53,5 @@ namespace SsmHybridRole.Engine.Roles
                 role,
                 attachedPolicies.ToList(),
                 (tags ?? role.Tags).GroupBy(t => t.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.OrdinalIgnoreCase));
-
-        /// <summary>The name IAM gives a managed policy: the last segment of its ARN.</summary>
-        internal static string PolicyNameFromArn(string policyArn) => policyArn.Substring(policyArn.LastIndexOf('/') + 1);
     }
 }

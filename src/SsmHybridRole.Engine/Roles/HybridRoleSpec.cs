@@ -1,17 +1,11 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using SsmHybridRole.Engine.Errors;
 using SsmHybridRole.Engine.Policies;
 
 namespace SsmHybridRole.Engine.Roles
 {
     /// <summary>What the caller asks of a hybrid service role, as the cmdlet parameters say it.</summary>
-    public sealed class HybridRoleSpec
+    internal sealed class HybridRoleSpec
     {
-        public const string DefaultRoleName = "SSMServiceRole";
-
-        public string RoleName { get; set; } = DefaultRoleName;
+        public string RoleName { get; set; } = KnownNames.DefaultRoleName;
 
         public string? Path { get; set; }
 
@@ -49,31 +43,31 @@ namespace SsmHybridRole.Engine.Roles
                 throw new ArgumentNullException(nameof(partition));
             }
 
-            IamInputRules.RoleName(RoleName);
+            InputRules.RoleName(RoleName);
             if (Path != null)
             {
-                IamInputRules.Path(Path);
+                InputRules.Path(Path);
             }
 
             if (Description != null)
             {
-                IamInputRules.Description(Description);
+                InputRules.Description(Description);
             }
 
             if (MaxSessionDuration.HasValue)
             {
-                IamInputRules.MaxSessionDuration(MaxSessionDuration.Value);
+                InputRules.MaxSessionDuration(MaxSessionDuration.Value);
             }
 
             if (PermissionsBoundary != null)
             {
-                IamInputRules.PolicyArn(PermissionsBoundary, partition, "PermissionsBoundary");
+                InputRules.PolicyArn(PermissionsBoundary, partition, "PermissionsBoundary");
             }
 
-            IamInputRules.Tags(Tags);
+            InputRules.Tags(Tags);
             if (AccountId != null)
             {
-                IamInputRules.AccountId(AccountId);
+                InputRules.AccountId(AccountId);
             }
 
             var policyArns = ResolvePolicyArns(partition, PolicyNames, PolicyArns, includeRequired: true);
@@ -87,7 +81,7 @@ namespace SsmHybridRole.Engine.Roles
             var regions = ActivationRegions.Count > 0 ? ActivationRegions.ToList() : new List<string>();
             foreach (var region in regions)
             {
-                IamInputRules.ActivationRegion(region, partition);
+                InputRules.ActivationRegion(region, partition);
             }
 
             if (!NoSourceCondition && regions.Count == 0)
@@ -95,10 +89,10 @@ namespace SsmHybridRole.Engine.Roles
                 if (sessionRegion is null)
                 {
                     throw new InvalidParameterException(
-                        "ActivationRegionRequired",
+                        ErrorIds.ActivationRegionRequired,
                         "ActivationRegion",
                         null,
-                        "no Region is set, and the trust policy's aws:SourceArn names the Regions where activations are created; pass -ActivationRegion, -Region or set AWS_REGION (or -NoSourceCondition for the seed's plain trust)");
+                        "no Region is set, and the trust policy's aws:SourceArn names the Regions where activations are created; pass {ActivationRegion}, {Region} or set AWS_REGION (or {NoSourceCondition} for the seed's plain trust)");
                 }
 
                 regions.Add(sessionRegion);
@@ -126,7 +120,7 @@ namespace SsmHybridRole.Engine.Roles
 
             foreach (var arn in policyArns ?? Enumerable.Empty<string>())
             {
-                IamInputRules.PolicyArn(arn, partition);
+                InputRules.PolicyArn(arn, partition);
                 arns.Add(arn);
             }
 
@@ -135,7 +129,7 @@ namespace SsmHybridRole.Engine.Roles
     }
 
     /// <summary>A spec that passed every input rule, with its policy ARNs and activation Regions resolved.</summary>
-    public sealed class ValidatedRoleSpec
+    internal sealed class ValidatedRoleSpec
     {
         internal ValidatedRoleSpec(HybridRoleSpec spec, AwsPartition partition, IReadOnlyList<string> activationRegions, IReadOnlyList<string> policyArns)
         {

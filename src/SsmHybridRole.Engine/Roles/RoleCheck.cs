@@ -1,19 +1,17 @@
-using System.Collections.Generic;
-using System.Linq;
 
 namespace SsmHybridRole.Engine.Roles
 {
-    public enum CheckStatus
+    internal enum CheckStatus
     {
         Pass,
         Warning,
         Fail,
     }
 
-    /// <summary>One check of a role: what was checked, how it came out, and the exact command that fixes it.</summary>
-    public sealed class RoleFinding
+    /// <summary>One check of a role: what was checked, how it came out, and what fixes it.</summary>
+    internal sealed class RoleFinding
     {
-        public RoleFinding(string check, CheckStatus status, string message, string? remedy = null)
+        public RoleFinding(string check, CheckStatus status, string message, Remedy? remedy = null)
         {
             Check = check;
             Status = status;
@@ -27,11 +25,12 @@ namespace SsmHybridRole.Engine.Roles
 
         public string Message { get; }
 
-        public string? Remedy { get; }
+        /// <summary>What to run to fix a failed or warned check; null when it passed.</summary>
+        public Remedy? Remedy { get; }
     }
 
     /// <summary>Every finding for one role; it passes when none failed (warnings do not fail it).</summary>
-    public sealed class RoleTestResult
+    internal sealed class RoleTestResult
     {
         public RoleTestResult(string roleName, IReadOnlyList<RoleFinding> findings)
         {

@@ -1,11 +1,7 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using SsmHybridRole.Engine.Errors;
 
 namespace SsmHybridRole.Engine.Roles
 {
-    public enum ChangeKind
+    internal enum ChangeKind
     {
         CreateRole,
         UpdateTrustPolicy,
@@ -18,7 +14,7 @@ namespace SsmHybridRole.Engine.Roles
     }
 
     /// <summary>One difference between a role and what was asked for, and whether it has been applied.</summary>
-    public sealed class PlannedChange
+    internal sealed class PlannedChange
     {
         internal PlannedChange(ChangeKind kind, string target, string? from, string? to, string description)
         {
@@ -47,7 +43,7 @@ namespace SsmHybridRole.Engine.Roles
     }
 
     /// <summary>The changes that would bring a role to the wanted state; empty when it is there already.</summary>
-    public sealed class ConvergencePlan
+    internal sealed class ConvergencePlan
     {
         internal ConvergencePlan(ValidatedRoleSpec spec, HybridRole? current, string desiredTrust, IReadOnlyList<PlannedChange> changes)
         {
@@ -75,7 +71,7 @@ namespace SsmHybridRole.Engine.Roles
     }
 
     /// <summary>The role after convergence, with every planned change and whether it was applied.</summary>
-    public sealed class ConvergenceResult
+    internal sealed class ConvergenceResult
     {
         public ConvergenceResult(HybridRole role, IReadOnlyList<PlannedChange> changes)
         {
@@ -86,29 +82,5 @@ namespace SsmHybridRole.Engine.Roles
         public HybridRole Role { get; }
 
         public IReadOnlyList<PlannedChange> Changes { get; }
-    }
-
-    /// <summary>Convergence stopped part-way: which changes were applied and which were not, and how to finish.</summary>
-    public sealed class ConvergenceIncompleteException : SsmHybridRoleException
-    {
-        internal ConvergenceIncompleteException(string roleName, IReadOnlyList<PlannedChange> changes, Exception cause)
-            : base(
-                "ConvergenceIncomplete",
-                FailureKinds.IncompleteBecauseOf(cause),
-                $"Bringing role '{roleName}' to the wanted state stopped part-way ({cause.Message}). Applied: {List(changes, true)}. Not applied: {List(changes, false)}.",
-                roleName,
-                "Run the same Set-SsmHybridServiceRole command again: it applies only what is still missing.",
-                cause)
-        {
-            Changes = changes;
-        }
-
-        public IReadOnlyList<PlannedChange> Changes { get; }
-
-        private static string List(IEnumerable<PlannedChange> changes, bool applied)
-        {
-            var selected = changes.Where(c => c.Applied == applied).Select(c => c.Description).ToList();
-            return selected.Count == 0 ? "none" : string.Join("; ", selected);
-        }
     }
 }

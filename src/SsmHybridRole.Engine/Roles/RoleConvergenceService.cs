@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using SsmHybridRole.Engine.Aws;
-using SsmHybridRole.Engine.Errors;
+using SsmHybridRole.Engine.Connections;
+using SsmHybridRole.Engine.Gateway;
 using SsmHybridRole.Engine.Iam;
 using SsmHybridRole.Engine.Iam.Model;
 using SsmHybridRole.Engine.Policies;
@@ -16,18 +11,17 @@ namespace SsmHybridRole.Engine.Roles
     /// (compared by meaning, not text), then apply the approved ones. A missing role is created; two sessions
     /// converging the same role at once both end in the wanted state.
     /// </summary>
-    public sealed class RoleConvergenceService
+    internal sealed class RoleConvergenceService
     {
-        private readonly AwsConnection connection;
         private readonly IIdentityManagementService iam;
         private readonly HybridRoleService roles;
         private readonly IOperationReporter reporter;
 
         public RoleConvergenceService(AwsConnection connection, IOperationReporter reporter)
         {
-            this.connection = connection ?? throw new ArgumentNullException(nameof(connection));
-            iam = connection.Iam;
-            this.reporter = reporter ?? SilentReporter.Instance;
+            var aws = new AwsGateway(connection, reporter);
+            iam = aws.Iam;
+            this.reporter = aws.Reporter;
             roles = new HybridRoleService(connection, this.reporter);
         }
 
@@ -46,9 +40,9 @@ namespace SsmHybridRole.Engine.Roles
             {
                 current = await roles.GetAsync(s.RoleName, cancellationToken).ConfigureAwait(false);
             }
-            catch (IamOperationException e) when (e.ErrorId == "RoleNotFound")
+            catch (ServiceCallException e) when (e.ErrorId == ErrorIds.RoleNotFound)
             {
-                var policies = string.Join(", ", spec.PolicyArns.Select(HybridRole.PolicyNameFromArn));
+                var policies = string.Join(", ", spec.PolicyArns.Select(Arn.ResourceName));
                 var create = new PlannedChange(ChangeKind.CreateRole, s.RoleName, null, Describe(TrustPolicy.Analyze(desiredTrust)), $"Create role '{s.RoleName}' trusted by {TrustPolicy.SsmServicePrincipal} and attach {policies}");
                 return new ConvergencePlan(spec, current: null, desiredTrust, new[] { create });
             }
@@ -92,14 +86,14 @@ namespace SsmHybridRole.Engine.Roles
             var attached = current.AttachedPolicies.Select(p => p.PolicyArn).ToList();
             foreach (var arn in spec.PolicyArns.Where(a => !attached.Contains(a)))
             {
-                changes.Add(new PlannedChange(ChangeKind.AttachPolicy, arn, null, arn, $"Attach {HybridRole.PolicyNameFromArn(arn)}"));
+                changes.Add(new PlannedChange(ChangeKind.AttachPolicy, arn, null, arn, $"Attach {Arn.ResourceName(arn)}"));
             }
 
             if (exclusivePolicies)
             {
                 foreach (var arn in attached.Where(a => !spec.PolicyArns.Contains(a)))
                 {
-                    changes.Add(new PlannedChange(ChangeKind.DetachPolicy, arn, arn, null, $"Detach {HybridRole.PolicyNameFromArn(arn)} (not asked for, -ExclusivePolicy)"));
+                    changes.Add(new PlannedChange(ChangeKind.DetachPolicy, arn, arn, null, $"Detach {Arn.ResourceName(arn)} (not asked for, {{ExclusivePolicy}})"));
                 }
             }
 
@@ -107,7 +101,8 @@ namespace SsmHybridRole.Engine.Roles
         }
 
         /// <summary>
-        /// Applies the changes <paramref name="approved"/> lets through, in plan order, and reads the role back.
+        /// Applies the changes <paramref name="approved"/> lets through, in plan order, and reads the role back
+        /// (only reads it, when it was in the wanted state already).
         /// A failure part-way raises <see cref="ConvergenceIncompleteException"/> with what was and was not applied.
         /// </summary>
         public async Task<ConvergenceResult> ApplyAsync(ConvergencePlan plan, Func<PlannedChange, bool> approved, CancellationToken cancellationToken)
@@ -118,6 +113,11 @@ namespace SsmHybridRole.Engine.Roles
             }
 
             var roleName = plan.RoleName;
+            if (plan.InDesiredState)
+            {
+                return new ConvergenceResult(await roles.GetAsync(roleName, cancellationToken).ConfigureAwait(false), plan.Changes);
+            }
+
             if (!plan.RoleExists)
             {
                 var create = plan.Changes[0];
@@ -132,7 +132,7 @@ namespace SsmHybridRole.Engine.Roles
                     create.Applied = true;
                     return new ConvergenceResult(created, plan.Changes);
                 }
-                catch (IamOperationException e) when (e.ErrorId == "RoleAlreadyExists")
+                catch (ServiceCallException e) when (e.ErrorId == ErrorIds.RoleAlreadyExists)
                 {
                     // Another session created it between our read and our create: converge what it made.
                     reporter.Verbose($"Role '{roleName}' was created meanwhile by someone else; converging the existing role instead.");
@@ -153,9 +153,8 @@ namespace SsmHybridRole.Engine.Roles
                 var tags = toApply.Where(c => c.Kind == ChangeKind.SetTag).ToList();
                 if (tags.Count > 0)
                 {
-                    reporter.Verbose($"iam:TagRole '{roleName}' ({string.Join(", ", tags.Select(t => t.Target))}).");
                     var request = new TagRoleRequest { RoleName = roleName, Tags = tags.Select(t => new Tag { Key = t.Target, Value = t.To ?? string.Empty }).ToList() };
-                    await Retrying(() => IamCall.RunAsync(() => iam.TagRoleAsync(request, cancellationToken), "iam:TagRole", roleName), roleName, cancellationToken).ConfigureAwait(false);
+                    await iam.TagRoleAsync(request, cancellationToken).ConfigureAwait(false);
                     tags.ForEach(t => t.Applied = true);
                 }
             }
@@ -176,11 +175,9 @@ namespace SsmHybridRole.Engine.Roles
                 case ChangeKind.UpdateMaxSessionDuration:
                     return UpdateRoleAsync(roleName, plan, approved, cancellationToken);
                 case ChangeKind.UpdateTrustPolicy:
-                    reporter.Verbose($"iam:UpdateAssumeRolePolicy '{roleName}'.");
-                    return Retrying(() => IamCall.RunAsync(() => iam.UpdateAssumeRolePolicyAsync(new UpdateAssumeRolePolicyRequest { RoleName = roleName, PolicyDocument = plan.DesiredTrust }, cancellationToken), "iam:UpdateAssumeRolePolicy", roleName), roleName, cancellationToken);
+                    return iam.UpdateAssumeRolePolicyAsync(new UpdateAssumeRolePolicyRequest { RoleName = roleName, PolicyDocument = plan.DesiredTrust }, cancellationToken);
                 case ChangeKind.SetPermissionsBoundary:
-                    reporter.Verbose($"iam:PutRolePermissionsBoundary '{roleName}'.");
-                    return Retrying(() => IamCall.RunAsync(() => iam.PutRolePermissionsBoundaryAsync(new PutRolePermissionsBoundaryRequest { RoleName = roleName, PermissionsBoundary = change.Target }, cancellationToken), "iam:PutRolePermissionsBoundary", roleName, change.Target), roleName, cancellationToken);
+                    return iam.PutRolePermissionsBoundaryAsync(new PutRolePermissionsBoundaryRequest { RoleName = roleName, PermissionsBoundary = change.Target }, cancellationToken);
                 case ChangeKind.AttachPolicy:
                     return roles.AttachAsync(roleName, new[] { change.Target }, readBack: false, cancellationToken);
                 case ChangeKind.DetachPolicy:
@@ -195,7 +192,7 @@ namespace SsmHybridRole.Engine.Roles
         /// its change is approved and the current one otherwise: an UpdateRole without Description clears it on
         /// some endpoints, so both are always sent.
         /// </summary>
-        private Task<bool> UpdateRoleAsync(string roleName, ConvergencePlan plan, IReadOnlyList<PlannedChange> approved, CancellationToken cancellationToken)
+        private async Task UpdateRoleAsync(string roleName, ConvergencePlan plan, IReadOnlyList<PlannedChange> approved, CancellationToken cancellationToken)
         {
             var description = approved.FirstOrDefault(c => c.Kind == ChangeKind.UpdateDescription);
             var duration = approved.FirstOrDefault(c => c.Kind == ChangeKind.UpdateMaxSessionDuration);
@@ -205,37 +202,15 @@ namespace SsmHybridRole.Engine.Roles
                 Description = description != null ? description.To ?? string.Empty : plan.Current?.Description ?? string.Empty,
                 MaxSessionDuration = duration != null ? plan.Spec.Spec.MaxSessionDuration : plan.Current?.MaxSessionDuration,
             };
-            reporter.Verbose($"iam:UpdateRole '{roleName}' (description and maximum session duration).");
-            return Retrying(
-                async () =>
+            await iam.UpdateRoleAsync(request, cancellationToken).ConfigureAwait(false);
+            foreach (var change in new[] { description, duration })
+            {
+                if (change != null)
                 {
-                    await IamCall.RunAsync(() => iam.UpdateRoleAsync(request, cancellationToken), "iam:UpdateRole", roleName).ConfigureAwait(false);
-                    if (description != null)
-                    {
-                        description.Applied = true;
-                    }
-
-                    if (duration != null)
-                    {
-                        duration.Applied = true;
-                    }
-                },
-                roleName,
-                cancellationToken);
+                    change.Applied = true;
+                }
+            }
         }
-
-        /// <summary>IAM's ConcurrentModification means another writer got there first: try again shortly.</summary>
-        private Task<bool> Retrying(Func<Task> call, string roleName, CancellationToken cancellationToken)
-            => EventualConsistency.RetryAsync(
-                async () =>
-                {
-                    await call().ConfigureAwait(false);
-                    return true;
-                },
-                e => e is IamOperationException { IamErrorCode: "ConcurrentModification" },
-                $"Waiting for another change to role '{roleName}' to finish",
-                reporter,
-                cancellationToken);
 
         private static string Describe(TrustPolicyAnalysis trust)
         {

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using SsmHybridRole.Infrastructure;
 
 namespace SsmHybridRole.Commands
 {

@@ -1,9 +1,6 @@
-using System;
 using System.IO;
-using System.Management.Automation;
 using System.Text;
-using SsmHybridRole.Engine.Policies;
-using SsmHybridRole.Infrastructure;
+using SsmHybridRole.Engine.Templates;
 
 namespace SsmHybridRole.Commands
 {
@@ -17,12 +14,11 @@ namespace SsmHybridRole.Commands
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        public string RoleName { get; set; } = Engine.Roles.HybridRoleSpec.DefaultRoleName;
+        public string RoleName { get; set; } = KnownNames.DefaultRoleName;
 
         /// <summary>Json (default) or Yaml.</summary>
         [Parameter]
-        [ValidateSet("Json", "Yaml")]
-        public string Format { get; set; } = "Json";
+        public TemplateFormat Format { get; set; } = TemplateFormat.Json;
 
         /// <summary>A file to write the template to; without it, the template is emitted as text.</summary>
         [Parameter]
@@ -79,7 +75,7 @@ namespace SsmHybridRole.Commands
                 IncludeS3BucketPolicy = IncludeS3BucketPolicy,
                 S3 = SpecBuilder.S3Options(null, VpcEndpoint, OutputBucket, Encrypted, CrossAccount, IncludeMacOS),
             });
-            var text = Format == "Yaml" ? RoleTemplate.ToYaml(template) : RoleTemplate.ToJson(template);
+            var text = Format == TemplateFormat.Yaml ? CloudFormationWriter.ToYaml(template) : CloudFormationWriter.ToJson(template);
             if (Path is null)
             {
                 WriteObject(text);

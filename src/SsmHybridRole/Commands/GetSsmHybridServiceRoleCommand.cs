@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using SsmHybridRole.Engine.Policies;
-using SsmHybridRole.Infrastructure;
+using SsmHybridRole.Engine.Roles;
+using SsmHybridRole.Engine.Validation;
 
 namespace SsmHybridRole.Commands
 {
@@ -41,7 +37,7 @@ namespace SsmHybridRole.Commands
 
                 Try(() =>
                 {
-                    IamInputRules.RoleName(name);
+                    InputRules.RoleName(name);
                     WriteObject(OutputMapper.ToOutput(RunService((service, call, cancel) => service.GetAsync(name, cancel))));
                 });
             }
@@ -55,7 +51,7 @@ namespace SsmHybridRole.Commands
                 return;
             }
 
-            Try(() => RunService((service, call, cancel) => service.ListAsync(
+            Try(() => RunWithConnection((connection, call, cancel) => new RoleReader(connection, call).ListAsync(
                 name => patterns.Any(p => p.IsMatch(name)),
                 requireSsmTrust: true,
                 role => call.Post(() => WriteObject(OutputMapper.ToOutput(role))),

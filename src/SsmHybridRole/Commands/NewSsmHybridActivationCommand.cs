@@ -1,8 +1,5 @@
-using System;
 using System.Collections;
-using System.Management.Automation;
 using SsmHybridRole.Engine.Activations;
-using SsmHybridRole.Infrastructure;
 
 namespace SsmHybridRole.Commands
 {
@@ -17,7 +14,7 @@ namespace SsmHybridRole.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RoleNameCompleter))]
         [ValidateNotNullOrEmpty]
-        public string RoleName { get; set; } = Engine.Roles.HybridRoleSpec.DefaultRoleName;
+        public string RoleName { get; set; } = KnownNames.DefaultRoleName;
 
         /// <summary>The role's path; binds from a piped role object's Path.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -60,16 +57,7 @@ namespace SsmHybridRole.Commands
                 return;
             }
 
-            var created = RunWithConnection((c, call, cancel) => new ActivationService(c, call).CreateAsync(spec, cancel));
-            WriteObject(new HybridActivation(created.ActivationCode)
-            {
-                ActivationId = created.ActivationId,
-                Region = created.Region,
-                IamRole = created.IamRole,
-                ExpirationDate = created.ExpirationDate,
-                RegistrationLimit = created.RegistrationLimit,
-                DefaultInstanceName = created.DefaultInstanceName,
-            });
+            WriteObject(OutputMapper.ToOutput(RunWithConnection((c, call, cancel) => new ActivationService(c, call).CreateAsync(spec, cancel))));
         });
     }
 }

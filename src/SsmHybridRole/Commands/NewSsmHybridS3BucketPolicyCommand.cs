@@ -1,9 +1,5 @@
-using System;
-using System.Linq;
-using System.Management.Automation;
+using SsmHybridRole.Engine.CustomerPolicies;
 using SsmHybridRole.Engine.Policies;
-using SsmHybridRole.Engine.Roles;
-using SsmHybridRole.Infrastructure;
 
 namespace SsmHybridRole.Commands
 {
@@ -28,7 +24,7 @@ namespace SsmHybridRole.Commands
         [ArgumentCompleter(typeof(RegionCompleter))]
         public string[]? Region { get; set; }
 
-        protected override string? ConnectionRegion => Region?.FirstOrDefault(r => r != "*");
+        protected override string? ConnectionRegion => System.Array.Find(Region ?? System.Array.Empty<string>(), r => r != "*");
 
         /// <summary>Nodes reach S3 through a VPC endpoint (PrivateLink): allow the AWS-owned buckets.</summary>
         [Parameter]
@@ -55,42 +51,17 @@ namespace SsmHybridRole.Commands
 
         protected override void EndProcessing() => Try(() =>
         {
-            IamInputRules.PolicyName(PolicyName);
-            var regions = Region;
-            AwsPartition partition;
-            if (DocumentOnly && regions is { Length: > 0 })
-            {
-                partition = AwsPartition.FromRegion(regions[0] == "*" ? "us-east-1" : regions[0]);
-            }
-            else
-            {
-                var connection = GetConnection();
-                partition = connection.Partition;
-                regions ??= connection.Region is null ? Array.Empty<string>() : new[] { connection.Region };
-            }
-
-            var document = S3BucketPolicy.Build(SpecBuilder.S3Options(regions, VpcEndpoint, OutputBucket, Encrypted, CrossAccount, IncludeMacOS), partition);
+            var request = new S3BucketPolicyRequest(PolicyName, SpecBuilder.S3Options(Region, VpcEndpoint, OutputBucket, Encrypted, CrossAccount, IncludeMacOS), DocumentOnly);
+            var connection = request.NeedsConnection() ? GetConnection() : null;
+            var document = request.BuildDocument(connection);
             if (DocumentOnly)
             {
                 WriteObject(document);
-                return;
             }
-
-            if (!ShouldProcess($"policy '{PolicyName}'", "Create or update the customer managed S3 bucket policy"))
+            else if (ShouldProcess($"policy '{PolicyName}'", "Create or update the customer managed S3 bucket policy"))
             {
-                return;
+                WriteObject(OutputMapper.ToOutput(RunEngine((call, cancel) => request.EnsureAsync(connection!, document, call, cancel))));
             }
-
-            var policy = RunWithConnection((connection, call, cancel) => new CustomerPolicyService(connection, call).EnsureAsync(
-                PolicyName, document, "S3 access for AWS Systems Manager hybrid nodes (SsmHybridRole)", cancel));
-            WriteObject(new HybridS3BucketPolicy
-            {
-                PolicyName = policy.PolicyName,
-                PolicyArn = policy.PolicyArn,
-                Document = policy.Document,
-                VersionId = policy.VersionId,
-                Outcome = policy.Outcome.ToString(),
-            });
         });
     }
 }

@@ -1,9 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using System.Threading.Tasks;
 using SsmHybridRole.Engine.Roles;
-using SsmHybridRole.Infrastructure;
 
 namespace SsmHybridRole.Commands
 {
@@ -32,7 +27,7 @@ namespace SsmHybridRole.Commands
         protected override void ProcessRecord() => Try(() =>
         {
             var validated = ValidatedSpec(AccountId, GetConnection());
-            var policies = string.Join(", ", validated.PolicyArns.Select(a => a.Substring(a.LastIndexOf('/') + 1)));
+            var policies = string.Join(", ", validated.PolicyArns.Select(Arn.ResourceName));
             if (!ShouldProcess($"role '{RoleName}'", $"Create IAM role trusted by ssm.amazonaws.com and attach {policies}"))
             {
                 return;

@@ -1,8 +1,4 @@
-using System.Management.Automation;
-using SsmHybridRole.Engine.Aws;
-using SsmHybridRole.Engine.Policies;
 using SsmHybridRole.Engine.Roles;
-using SsmHybridRole.Infrastructure;
 
 namespace SsmHybridRole.Commands
 {
@@ -32,31 +28,15 @@ namespace SsmHybridRole.Commands
 
         protected override void EndProcessing() => Try(() =>
         {
-            // An explicit Region, else the first named activation Region, else the session's: the document's
-            // partition follows what the caller asked for before what the environment happens to say.
-            var region = Region
-                ?? (ActivationRegion is { Length: > 0 } && ActivationRegion[0] != "*" ? ActivationRegion[0] : null)
-                ?? AwsConnectionFactory.ResolveRegionOnly(BuildConnectionOptions());
-            var partition = AwsPartition.FromName(Partition) ?? (region != null ? AwsPartition.FromRegion(region) : null);
-            var offline = AccountId != null || NoSourceCondition;
-            if (!offline || partition is null)
-            {
-                var connection = GetConnection();
-                partition ??= connection.Partition;
-                region ??= connection.Region;
-            }
-
-            var spec = new HybridRoleSpec
+            var request = new TrustPolicyRequest
             {
                 AccountId = AccountId,
-                ActivationRegions = ActivationRegion ?? System.Array.Empty<string>(),
+                ActivationRegions = ActivationRegion ?? Array.Empty<string>(),
+                PartitionName = Partition,
                 NoSourceCondition = NoSourceCondition,
             };
-            var validated = spec.Validate(partition, region);
-            var document = offline
-                ? TrustPolicy.Build(partition, AccountId, validated.ActivationRegions, NoSourceCondition)
-                : RunService((service, call, cancel) => service.BuildTrustPolicyAsync(validated, cancel));
-            WriteObject(document);
+            var connection = request.NeedsConnection(BuildConnectionOptions()) ? GetConnection() : null;
+            WriteObject(RunEngine((call, cancel) => request.BuildAsync(connection, call, cancel)));
         });
     }
 }

@@ -1,7 +1,4 @@
-using System.Linq;
-using System.Management.Automation;
 using SsmHybridRole.Engine.Policies;
-using SsmHybridRole.Infrastructure;
 
 namespace SsmHybridRole.Commands
 {

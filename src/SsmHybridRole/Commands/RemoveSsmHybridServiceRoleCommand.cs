@@ -1,6 +1,5 @@
-using System.Management.Automation;
-using SsmHybridRole.Engine.Policies;
-using SsmHybridRole.Infrastructure;
+using SsmHybridRole.Engine.Roles;
+using SsmHybridRole.Engine.Validation;
 
 namespace SsmHybridRole.Commands
 {
@@ -23,13 +22,13 @@ namespace SsmHybridRole.Commands
 
         protected override void ProcessRecord() => Try(() =>
         {
-            IamInputRules.RoleName(RoleName);
+            InputRules.RoleName(RoleName);
             if (!ShouldProcessUnlessForced(Force, $"role '{RoleName}'", "Remove IAM role (instance-profile memberships, attached and inline policies, then the role)"))
             {
                 return;
             }
 
-            RunService((service, call, cancel) => service.RemoveAsync(RoleName, cancel));
+            RunWithConnection((connection, call, cancel) => new HybridRoleService(connection, call).RemoveAsync(RoleName, cancel));
         });
     }
 }

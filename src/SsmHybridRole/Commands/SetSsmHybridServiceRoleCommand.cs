@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using SsmHybridRole.Engine.Aws;
+using SsmHybridRole.Engine.Accounts;
 using SsmHybridRole.Engine.Roles;
-using SsmHybridRole.Infrastructure;
 
 namespace SsmHybridRole.Commands
 {
@@ -37,105 +33,33 @@ namespace SsmHybridRole.Commands
         [Parameter]
         public int ThrottleLimit { get; set; } = 4;
 
+        /// <summary>Plan in every account (reads only), ask about each change here, then apply what was approved.</summary>
         protected override void ProcessRecord() => Try(() =>
         {
-            if (AccountId is { Length: > 0 })
-            {
-                ConvergeAccounts(AccountId);
-            }
-            else
-            {
-                Converge();
-            }
-        });
-
-        private void Converge()
-        {
-            var validated = ValidatedSpec(null, GetConnection());
-            var plan = RunWithConnection((connection, call, cancel) => new RoleConvergenceService(connection, call).PlanAsync(validated, ExclusivePolicy, cancel));
-            if (plan.InDesiredState)
-            {
-                WriteVerbose($"Role '{RoleName}' is already in the wanted state; nothing to change.");
-                var unchanged = RunService((service, call, cancel) => service.GetAsync(RoleName, cancel));
-                WriteObject(OutputMapper.ToOutput(unchanged, plan.Changes));
-                return;
-            }
-
-            var approved = new HashSet<PlannedChange>(plan.Changes.Where(change => ShouldProcess($"role '{RoleName}'", change.Description)));
-            if (approved.Count == 0)
-            {
-                return;
-            }
-
-            try
-            {
-                var result = RunWithConnection((connection, call, cancel) => new RoleConvergenceService(connection, call).ApplyAsync(plan, approved.Contains, cancel));
-                WriteObject(OutputMapper.ToOutput(result.Role, result.Changes));
-            }
-            catch (ConvergenceIncompleteException e)
-            {
-                // The target is the change list, with Applied on each: a script can see exactly what remains.
-                WriteError(ErrorRecords.From(e, OutputMapper.ToOutput(RoleName, e.Changes)));
-            }
-        }
-
-        /// <summary>Plan in every account (reads only), ask about each change here, then apply what was approved.</summary>
-        private void ConvergeAccounts(string[] accounts)
-        {
-            var options = BuildConnectionOptions();
+            var scope = new AccountScope(AccountId, AssumeRoleName, ThrottleLimit);
             var plans = new ConcurrentDictionary<string, ConvergencePlan>();
-            RunEngine((call, cancel) => AccountFanOut.RunAsync(
-                options,
-                accounts,
-                AssumeRoleName,
-                ThrottleLimit,
-                (connection, account) => new RoleConvergenceService(connection, call).PlanAsync(ValidatedSpec(account, connection), ExclusivePolicy, cancel),
-                (account, plan) => plans[account] = plan,
-                (account, failure) => call.Post(() => WriteAccountError(account, failure)),
-                call,
-                cancel));
+            RunInAccounts(scope, (connection, account, call, cancel) => new RoleConvergenceService(connection, call).PlanAsync(ValidatedSpec(account, connection), ExclusivePolicy, cancel), (account, plan) => plans[account ?? string.Empty] = plan);
 
             var approved = new HashSet<PlannedChange>();
             foreach (var entry in plans.OrderBy(p => p.Key, System.StringComparer.Ordinal))
             {
-                approved.UnionWith(entry.Value.Changes.Where(change => ShouldProcess($"role '{RoleName}' in account {entry.Key}", change.Description)));
+                if (entry.Value.InDesiredState)
+                {
+                    WriteVerbose($"Role '{RoleName}' is already in the wanted state; nothing to change.");
+                }
+
+                var target = entry.Key.Length == 0 ? $"role '{RoleName}'" : $"role '{RoleName}' in account {entry.Key}";
+                approved.UnionWith(entry.Value.Changes.Where(change => ShouldProcess(target, CommandText.Parameters(change.Description))));
             }
 
             var toRun = plans.Where(p => p.Value.InDesiredState || p.Value.Changes.Any(approved.Contains)).Select(p => p.Key).ToList();
-            if (toRun.Count == 0)
+            if (toRun.Count > 0)
             {
-                return;
+                RunInAccounts(
+                    scope.IsCallerOnly ? scope : new AccountScope(toRun, AssumeRoleName, ThrottleLimit),
+                    (connection, account, call, cancel) => new RoleConvergenceService(connection, call).ApplyAsync(plans[account ?? string.Empty], approved.Contains, cancel),
+                    (account, result) => WriteObject(OutputMapper.ToOutput(result.Role, result.Changes)));
             }
-
-            RunEngine((call, cancel) => AccountFanOut.RunAsync(
-                options,
-                toRun,
-                AssumeRoleName,
-                ThrottleLimit,
-                async (connection, account) =>
-                {
-                    var plan = plans[account];
-                    if (plan.InDesiredState)
-                    {
-                        return new ConvergenceResult(await new HybridRoleService(connection, call).GetAsync(RoleName, cancel).ConfigureAwait(false), plan.Changes);
-                    }
-
-                    return await new RoleConvergenceService(connection, call).ApplyAsync(plan, approved.Contains, cancel).ConfigureAwait(false);
-                },
-                (account, result) => call.Post(() => WriteObject(OutputMapper.ToOutput(result.Role, result.Changes))),
-                (account, failure) => call.Post(() =>
-                {
-                    if (failure is ConvergenceIncompleteException incomplete)
-                    {
-                        WriteError(ErrorRecords.From(incomplete, OutputMapper.ToOutput(RoleName, incomplete.Changes)));
-                    }
-                    else
-                    {
-                        WriteAccountError(account, failure);
-                    }
-                }),
-                call,
-                cancel));
-        }
+        });
     }
 }

@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Management.Automation;
+using SsmHybridRole.Engine.Accounts;
 using SsmHybridRole.Engine.Roles;
-using SsmHybridRole.Infrastructure;
 
 namespace SsmHybridRole.Commands
 {
@@ -18,7 +15,7 @@ namespace SsmHybridRole.Commands
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RoleNameCompleter))]
         [ValidateNotNullOrEmpty]
-        public string[] RoleName { get; set; } = { HybridRoleSpec.DefaultRoleName };
+        public string[] RoleName { get; set; } = { KnownNames.DefaultRoleName };
 
         /// <summary>Regions the trust's aws:SourceArn must cover.</summary>
         [Parameter]
@@ -41,41 +38,13 @@ namespace SsmHybridRole.Commands
         [Parameter]
         public int ThrottleLimit { get; set; } = 4;
 
-        protected override void ProcessRecord()
-        {
-            if (AccountId is { Length: > 0 })
-            {
-                Try(() => RunEngine((call, cancel) => AccountFanOut.RunAsync(
-                    BuildConnectionOptions(),
-                    AccountId,
-                    AssumeRoleName,
-                    ThrottleLimit,
-                    async (connection, account) =>
-                    {
-                        var checks = new RoleCheckService(connection, call);
-                        var results = new List<RoleTestResult>();
-                        foreach (var name in RoleName)
-                        {
-                            results.Add(await checks.TestAsync(name, ActivationRegion ?? Array.Empty<string>(), cancel).ConfigureAwait(false));
-                        }
-
-                        return results;
-                    },
-                    (account, results) => call.Post(() => results.ForEach(r => WriteObject(Quiet ? r.Passed : OutputMapper.ToOutput(r, account)))),
-                    (account, failure) => call.Post(() => WriteAccountError(account, failure)),
-                    call,
-                    cancel)));
-                return;
-            }
-
-            foreach (var name in RoleName)
-            {
-                Try(() =>
-                {
-                    var result = RunWithConnection((connection, call, cancel) => new RoleCheckService(connection, call).TestAsync(name, ActivationRegion ?? Array.Empty<string>(), cancel));
-                    WriteObject(Quiet ? result.Passed : OutputMapper.ToOutput(result, null));
-                });
-            }
-        }
+        protected override void ProcessRecord() => Try(() => RunInAccounts(
+            new AccountScope(AccountId, AssumeRoleName, ThrottleLimit),
+            (connection, account, call, cancel) => new RoleCheckService(connection, call).TestAllAsync(
+                RoleName,
+                ActivationRegion ?? Array.Empty<string>(),
+                result => call.Post(() => WriteObject(Quiet ? result.Passed : OutputMapper.ToOutput(result, account))),
+                failure => call.Post(() => WriteFailure(account, failure)),
+                cancel)));
     }
 }

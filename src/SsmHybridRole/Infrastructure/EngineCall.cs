@@ -1,8 +1,5 @@
-using System;
 using System.Collections.Concurrent;
-using System.Management.Automation;
-using System.Threading.Tasks;
-using SsmHybridRole.Engine.Roles;
+using SsmHybridRole.Engine.Reporting;
 
 namespace SsmHybridRole.Infrastructure
 {

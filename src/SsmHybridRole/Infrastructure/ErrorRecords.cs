@@ -1,6 +1,4 @@
-using System;
-using System.Management.Automation;
-using SsmHybridRole.Engine.Errors;
+using System.Globalization;
 
 namespace SsmHybridRole.Infrastructure
 {
@@ -9,17 +7,16 @@ namespace SsmHybridRole.Infrastructure
     {
         public static ErrorRecord From(SsmHybridRoleException exception, object? target = null)
         {
-            var record = new ErrorRecord(exception, exception.ErrorId, CategoryOf(exception.Kind), target ?? exception.Target);
-            if (exception.RecommendedAction != null)
+            var record = new ErrorRecord(ForPowerShell(exception), exception.ErrorId, CategoryOf(exception.Kind), target ?? exception.Target);
+            var message = CommandText.Parameters(record.Exception.Message);
+            var advice = Advice.For(exception);
+            if (advice != null || message != record.Exception.Message)
             {
-                record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = exception.RecommendedAction };
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = advice };
             }
 
             return record;
         }
-
-        public static ErrorRecord InvalidArgument(string errorId, string message, object? target)
-            => new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
 
         public static ErrorCategory CategoryOf(FailureKind kind) => kind switch
         {
@@ -38,9 +35,17 @@ namespace SsmHybridRole.Infrastructure
             _ => ErrorCategory.NotSpecified,
         };
 
-        /// <summary>Failures after which nothing else in the pipeline can succeed.</summary>
-        public static bool IsTerminating(SsmHybridRoleException exception)
-            => exception.Kind is FailureKind.Configuration or FailureKind.Authentication
-               || (exception.ErrorId is "NoCredentials" or "InvalidEndpointUrl" or "InvalidRegion" or "MissingSecretKey" or "MissingAccessKey");
+        /// <summary>A refused parameter value is told in PowerShell's terms (-Name); every other failure as the engine tells it.</summary>
+        private static Exception ForPowerShell(SsmHybridRoleException exception)
+        {
+            if (exception is not InvalidParameterException invalid)
+            {
+                return exception;
+            }
+
+            var rule = CommandText.Parameters(invalid.Rule);
+            var message = string.Format(CultureInfo.InvariantCulture, "-{0} {1} is not valid: {2}", invalid.ParameterName, Messages.Quote(invalid.Value), rule);
+            return new InvalidParameterValueException(message, invalid.ParameterName, rule, invalid.Value, invalid);
+        }
     }
 }

@@ -1,8 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
-using SsmHybridRole.Engine.Errors;
-using SsmHybridRole.Engine.Policies;
 using SsmHybridRole.Engine.Roles;
+using SsmHybridRole.Engine.Validation;
 
 namespace SsmHybridRole.Infrastructure
 {
@@ -13,14 +10,14 @@ namespace SsmHybridRole.Infrastructure
 
         public IReadOnlyList<string> PolicyArns { get; }
 
-        public string Describe() => string.Join(", ", PolicyArns.Select(a => a.Substring(a.LastIndexOf('/') + 1)));
+        public string Describe() => string.Join(", ", PolicyArns.Select(Arn.ResourceName));
 
         public static PolicyChange Resolve(SsmHybridAwsCmdlet cmdlet, string roleName, string[]? policy, string[]? policyArn)
         {
-            IamInputRules.RoleName(roleName);
+            InputRules.RoleName(roleName);
             if ((policy is null || policy.Length == 0) && (policyArn is null || policyArn.Length == 0))
             {
-                throw new InvalidParameterException("NoPolicySpecified", "Policy", null, "name at least one policy with -Policy or -PolicyArn");
+                throw new InvalidParameterException(ErrorIds.NoPolicySpecified, "Policy", null, "name at least one policy with {Policy} or {PolicyArn}");
             }
 
             var partition = cmdlet.GetConnection().Partition;

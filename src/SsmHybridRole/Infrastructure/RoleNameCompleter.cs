@@ -1,21 +1,17 @@
-using System;
 using System.Collections;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Threading;
-using System.Threading.Tasks;
-using SsmHybridRole.Engine.Aws;
+using SsmHybridRole.Engine.Connections;
+using SsmHybridRole.Engine.Reporting;
 using SsmHybridRole.Engine.Roles;
 
 namespace SsmHybridRole.Infrastructure
 {
     /// <summary>
-    /// Completes -RoleName with the roles in the account whose trust lets SSM assume them. The list is kept
-    /// for a minute per connection, and Tab never waits for IAM longer than a moment: a slow answer fills the
-    /// cache for the next Tab instead. Completion never fails; without an answer it offers nothing.
+    /// Completes -RoleName with the roles in the account whose trust lets SSM assume them, reached with the
+    /// same connection parameters and session state as the command itself. The list is kept for a minute per
+    /// connection, and Tab never waits for IAM longer than a moment: a slow answer fills the cache for the next
+    /// Tab instead. Completion never fails; without an answer it offers nothing.
     /// </summary>
     public sealed class RoleNameCompleter : IArgumentCompleter
     {
@@ -27,7 +23,7 @@ namespace SsmHybridRole.Infrastructure
         {
             try
             {
-                var names = RoleNames(Options(fakeBoundParameters));
+                var names = RoleNames(ConnectionParameters.FromBound(fakeBoundParameters).ToOptions(SessionVariable));
                 return PolicyNameCompleter.Complete(names, wordToComplete).ToList();
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -38,7 +34,7 @@ namespace SsmHybridRole.Infrastructure
 
         private static IReadOnlyList<string> RoleNames(ConnectionOptions options)
         {
-            var connection = AwsConnectionFactory.Get(options);
+            var connection = ConnectionCache.Get(options);
             var entry = Cache.GetOrAdd(connection.Key, _ => new Entry());
             lock (entry)
             {
@@ -52,7 +48,7 @@ namespace SsmHybridRole.Infrastructure
                     entry.Pending = Task.Run(async () =>
                     {
                         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                        var names = await new HybridRoleService(connection, SilentReporter.Instance).ListSsmRoleNamesAsync(timeout.Token).ConfigureAwait(false);
+                        var names = await new RoleReader(connection, SilentReporter.Instance).ListSsmRoleNamesAsync(timeout.Token).ConfigureAwait(false);
                         lock (entry)
                         {
                             entry.Names = names.OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
@@ -69,20 +65,12 @@ namespace SsmHybridRole.Infrastructure
             }
         }
 
-        private static ConnectionOptions Options(IDictionary bound)
-        {
-            string? Text(string name) => bound.Contains(name) ? (bound[name] is PSObject o ? o.BaseObject : bound[name])?.ToString() : null;
-            return new ConnectionOptions
-            {
-                Region = Text("Region"),
-                ProfileName = Text("ProfileName"),
-                ProfileLocation = Text("ProfileLocation"),
-                AccessKey = Text("AccessKey"),
-                SecretKey = Text("SecretKey"),
-                SessionToken = Text("SessionToken"),
-                EndpointUrl = Text("EndpointUrl"),
-            };
-        }
+        /// <summary>
+        /// A variable of the session Tab was pressed in ($StoredAWSRegion, $StoredAWSCredentials). Completion runs
+        /// inside a pipeline, where the runspace's SessionStateProxy refuses calls, so the variable is read by a
+        /// script block on this thread, in the session's own scope.
+        /// </summary>
+        private static object? SessionVariable(string name) => ScriptBlock.Create("$" + name).Invoke().FirstOrDefault()?.BaseObject;
 
         private sealed class Entry
         {

@@ -1,6 +1,5 @@
 using System.Collections;
-using System.Management.Automation;
-using SsmHybridRole.Engine.Aws;
+using SsmHybridRole.Engine.Connections;
 using SsmHybridRole.Engine.Roles;
 
 namespace SsmHybridRole.Infrastructure
@@ -13,7 +12,7 @@ namespace SsmHybridRole.Infrastructure
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        public string RoleName { get; set; } = HybridRoleSpec.DefaultRoleName;
+        public string RoleName { get; set; } = KnownNames.DefaultRoleName;
 
         /// <summary>The role's path, e.g. /hybrid/ (default /).</summary>
         [Parameter]

@@ -1,11 +1,5 @@
-using System;
-using System.Management.Automation;
-using System.Net;
-using System.Reflection;
-using System.Threading;
-using System.Threading.Tasks;
-using SsmHybridRole.Engine.Aws;
-using SsmHybridRole.Engine.Errors;
+using SsmHybridRole.Engine.Accounts;
+using SsmHybridRole.Engine.Connections;
 using SsmHybridRole.Engine.Roles;
 
 namespace SsmHybridRole.Infrastructure
@@ -31,7 +25,7 @@ namespace SsmHybridRole.Infrastructure
     /// </summary>
     public abstract class AwsConnectionCmdlet : SsmHybridCmdlet
     {
-        private object? connection;
+        private AwsConnection? connection;
 
         /// <summary>The Region the connection is made for, from the cmdlet's own Region parameter.</summary>
         protected abstract string? ConnectionRegion { get; }
@@ -69,40 +63,71 @@ namespace SsmHybridRole.Infrastructure
         /// <summary>The connection for these parameters, made on first use and shared across the session.</summary>
         internal AwsConnection GetConnection()
         {
-            if (connection is AwsConnection existing)
+            if (connection is null)
             {
-                return existing;
+                connection = ConnectionCache.Get(BuildConnectionOptions());
+                WriteVerbose(CommandText.Using(connection));
             }
 
-            var made = AwsConnectionFactory.Get(BuildConnectionOptions());
-            WriteVerbose("Using " + made.Description + ".");
-            connection = made;
-            return made;
+            return connection;
         }
 
         /// <summary>
-        /// Runs a role-service task. The connection is made first, here on the pipeline thread (it may write
-        /// verbose text); the task itself runs off it and reports through the call.
+        /// Runs an engine task with the connection. The connection is made first, here on the pipeline thread
+        /// (it may write verbose text); the task itself runs off it and reports through the call.
         /// </summary>
         internal T RunWithConnection<T>(Func<AwsConnection, EngineCall, CancellationToken, Task<T>> work)
         {
-            var connection = GetConnection();
-            return RunEngine((call, cancel) => work(connection, call, cancel));
+            var made = GetConnection();
+            return RunEngine((call, cancel) => work(made, call, cancel));
         }
 
-        internal T RunService<T>(Func<HybridRoleService, EngineCall, CancellationToken, Task<T>> work)
-            => RunWithConnection((connection, call, cancel) => work(new HybridRoleService(connection, call), call, cancel));
-
-        internal void RunService(Func<HybridRoleService, EngineCall, CancellationToken, Task> work)
-            => RunWithConnection(async (connection, call, cancel) =>
+        internal void RunWithConnection(Func<AwsConnection, EngineCall, CancellationToken, Task> work)
+            => RunWithConnection(async (made, call, cancel) =>
             {
-                await work(new HybridRoleService(connection, call), call, cancel).ConfigureAwait(false);
+                await work(made, call, cancel).ConfigureAwait(false);
                 return true;
             });
 
-        internal ConnectionOptions BuildConnectionOptions()
+        internal T RunService<T>(Func<HybridRoleService, EngineCall, CancellationToken, Task<T>> work)
+            => RunWithConnection((made, call, cancel) => work(new HybridRoleService(made, call), call, cancel));
+
+        /// <summary>
+        /// Runs <paramref name="work"/> in each account of <paramref name="scope"/> (the caller's own: with this
+        /// command's connection, account null), handing each result to <paramref name="onResult"/> and writing
+        /// each failure as an error, both on the pipeline thread.
+        /// </summary>
+        internal void RunInAccounts<T>(AccountScope scope, Func<AwsConnection, string?, EngineCall, CancellationToken, Task<T>> work, Action<string?, T> onResult)
         {
-            var options = new ConnectionOptions
+            if (scope.IsCallerOnly)
+            {
+                GetConnection();
+            }
+
+            var options = BuildConnectionOptions();
+            RunEngine((call, cancel) => AccountFanOut.RunAsync(
+                options,
+                scope,
+                (made, account) => work(made, account, call, cancel),
+                (account, result) => call.Post(() => onResult(account, result)),
+                (account, failure) => call.Post(() => WriteFailure(account, failure)),
+                call,
+                cancel));
+        }
+
+        /// <summary>The same, for work that writes its own results as they come.</summary>
+        internal void RunInAccounts(AccountScope scope, Func<AwsConnection, string?, EngineCall, CancellationToken, Task> work)
+            => RunInAccounts(
+                scope,
+                async (made, account, call, cancel) =>
+                {
+                    await work(made, account, call, cancel).ConfigureAwait(false);
+                    return true;
+                },
+                (account, done) => { });
+
+        internal ConnectionOptions BuildConnectionOptions()
+            => new ConnectionParameters
             {
                 Region = ConnectionRegion,
                 ProfileName = ProfileName,
@@ -110,73 +135,8 @@ namespace SsmHybridRole.Infrastructure
                 AccessKey = AccessKey,
                 SecretKey = SecretKey,
                 SessionToken = SessionToken,
+                Credential = Credential,
                 EndpointUrl = EndpointUrl,
-                StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion"))?.ToString(),
-            };
-
-            if (Credential != null)
-            {
-                var source = Unwrap(Credential)!;
-                ReadKeys(source);
-                options.ExternalCredentials = () => ReadKeys(source);
-                options.ExternalCredentialsIdentity = source;
-            }
-            else if (Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")) is { } stored)
-            {
-                if (stored is string storedProfile)
-                {
-                    options.StoredProfileName = storedProfile;
-                }
-                else
-                {
-                    options.ExternalCredentials = () => ReadKeys(stored);
-                    options.ExternalCredentialsIdentity = stored;
-                }
-            }
-
-            return options;
-        }
-
-        /// <summary>A failure in one account of a many-account run: written for that account, the others go on.</summary>
-        internal void WriteAccountError(string accountId, Exception exception)
-        {
-            if (exception is SsmHybridRoleException engine)
-            {
-                WriteError(ErrorRecords.From(engine, accountId));
-            }
-            else
-            {
-                WriteError(new ErrorRecord(exception, "AccountFailed", ErrorCategory.NotSpecified, accountId));
-            }
-        }
-
-        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
-
-        /// <summary>
-        /// Reads keys from another module's credentials object by its shape (GetCredentials() returning
-        /// AccessKey/SecretKey/Token), never by its type: its AWSSDK.Core is not ours.
-        /// </summary>
-        private static KeyTriple ReadKeys(object source)
-        {
-            if (source is PSCredential psCredential)
-            {
-                return new KeyTriple(psCredential.UserName, psCredential.GetNetworkCredential().Password, null);
-            }
-
-            var immutable = source.GetType().GetMethod("GetCredentials", BindingFlags.Public | BindingFlags.Instance, null, Type.EmptyTypes, null)?.Invoke(source, null) ?? source;
-            string? Read(string name) => immutable.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance)?.GetValue(immutable) as string;
-            var accessKey = Read("AccessKey");
-            var secretKey = Read("SecretKey");
-            if (string.IsNullOrEmpty(accessKey) || string.IsNullOrEmpty(secretKey))
-            {
-                throw new InvalidParameterException(
-                    "InvalidCredentialObject",
-                    nameof(Credential),
-                    source.GetType().FullName,
-                    "-Credential takes an AWSCredentials object (one with GetCredentials()) or a PSCredential whose user name is the access key and whose password is the secret key");
-            }
-
-            return new KeyTriple(accessKey!, secretKey!, Read("Token"));
-        }
+            }.ToOptions(SessionState.PSVariable.GetValue);
     }
 }

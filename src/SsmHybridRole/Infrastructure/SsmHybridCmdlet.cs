@@ -1,8 +1,3 @@
-using System;
-using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using SsmHybridRole.Engine.Errors;
 
 namespace SsmHybridRole.Infrastructure
 {
@@ -20,7 +15,7 @@ namespace SsmHybridRole.Infrastructure
 
         /// <summary>
         /// Runs <paramref name="body"/>; an engine failure becomes a non-terminating error (the next pipeline
-        /// input is still processed) unless nothing after it could succeed. Returns false on failure.
+        /// input is still processed) unless it says nothing after it could succeed. Returns false on failure.
         /// </summary>
         protected bool Try(Action body)
         {
@@ -29,7 +24,7 @@ namespace SsmHybridRole.Infrastructure
                 body();
                 return true;
             }
-            catch (SsmHybridRoleException e) when (!ErrorRecords.IsTerminating(e))
+            catch (SsmHybridRoleException e) when (!e.IsTerminating)
             {
                 WriteError(ErrorRecords.From(e));
                 return false;
@@ -66,6 +61,24 @@ namespace SsmHybridRole.Infrastructure
                 await work(call, stopping.Token).ConfigureAwait(false);
                 return true;
             });
+
+        /// <summary>A failure for one account of a many-account run (or the caller's own, when the account is null).</summary>
+        internal void WriteFailure(string? accountId, Exception exception)
+        {
+            if (exception is ConvergenceIncompleteException incomplete)
+            {
+                // The target is the change list, with Applied on each: a script can see exactly what remains.
+                WriteError(ErrorRecords.From(incomplete, OutputMapper.ToOutput(incomplete.Target?.ToString() ?? string.Empty, incomplete.Changes)));
+            }
+            else if (exception is SsmHybridRoleException engine)
+            {
+                WriteError(ErrorRecords.From(engine, accountId));
+            }
+            else
+            {
+                WriteError(new ErrorRecord(exception, "AccountFailed", ErrorCategory.NotSpecified, accountId));
+            }
+        }
 
         public void Dispose()
         {

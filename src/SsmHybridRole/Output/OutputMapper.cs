@@ -1,7 +1,6 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
+using SsmHybridRole.Engine.Activations;
+using SsmHybridRole.Engine.CustomerPolicies;
 using SsmHybridRole.Engine.Policies;
 using SsmHybridRole.Engine.Roles;
 
@@ -25,7 +24,7 @@ namespace SsmHybridRole
                 Target = c.Target,
                 From = c.From,
                 To = c.To,
-                Description = c.Description,
+                Description = CommandText.Parameters(c.Description),
                 Applied = c.Applied,
             }).ToArray();
 
@@ -41,7 +40,7 @@ namespace SsmHybridRole
                     Check = f.Check,
                     Status = f.Status.ToString(),
                     Message = f.Message,
-                    Remedy = f.Remedy,
+                    Remedy = CommandText.Of(f.Remedy),
                 }).ToArray(),
             };
 
@@ -56,7 +55,7 @@ namespace SsmHybridRole
             return new HybridServiceRole
             {
                 RoleName = role.RoleName,
-                AccountId = role.Arn.Split(':').ElementAtOrDefault(4) ?? string.Empty,
+                AccountId = Arn.Parse(role.Arn)?.Account ?? string.Empty,
                 Arn = role.Arn,
                 RoleId = role.RoleId,
                 Path = role.Path,
@@ -77,5 +76,26 @@ namespace SsmHybridRole
                 Tags = tags,
             };
         }
+
+        public static HybridS3BucketPolicy ToOutput(CustomerPolicy policy)
+            => new HybridS3BucketPolicy
+            {
+                PolicyName = policy.PolicyName,
+                PolicyArn = policy.PolicyArn,
+                Document = policy.Document,
+                VersionId = policy.VersionId,
+                Outcome = policy.Outcome.ToString(),
+            };
+
+        public static HybridActivation ToOutput(CreatedActivation created)
+            => new HybridActivation(created.ActivationCode)
+            {
+                ActivationId = created.ActivationId,
+                Region = created.Region,
+                IamRole = created.IamRole,
+                ExpirationDate = created.ExpirationDate,
+                RegistrationLimit = created.RegistrationLimit,
+                DefaultInstanceName = created.DefaultInstanceName,
+            };
     }
 }

@@ -6,6 +6,8 @@ using System.Threading.Tasks;
 using SsmHybridRole.Engine.Aws;
 using SsmHybridRole.Engine.Errors;
 using SsmHybridRole.Engine.Iam.Model;
+using SsmHybridRole.Engine.Connections;
+using SsmHybridRole.Wording;
 using Xunit;
 
 namespace SsmHybridRole.Tests.Engine
@@ -34,9 +36,9 @@ namespace SsmHybridRole.Tests.Engine
         {
             environment["AWS_ENDPOINT_URL_IAM"] = moto.Endpoint;
 
-            var connection = AwsConnectionFactory.Get(new ConnectionOptions { Region = "us-east-2", AccessKey = "AKIAENVTEST000000001", SecretKey = "s" });
+            var connection = ConnectionCache.Get(new ConnectionOptions { Region = "us-east-2", AccessKey = "AKIAENVTEST000000001", SecretKey = "s" });
 
-            Assert.Contains(moto.Endpoint, connection.Description, StringComparison.Ordinal);
+            Assert.Contains(moto.Endpoint, CommandText.Using(connection), StringComparison.Ordinal);
             var summary = await connection.Iam.GetAccountSummaryAsync(new GetAccountSummaryRequest());
             Assert.True(summary.SummaryMap.ContainsKey("AttachedPoliciesPerRoleQuota"));
         }
@@ -46,11 +48,11 @@ namespace SsmHybridRole.Tests.Engine
         {
             environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1";
 
-            var fromParameter = AwsConnectionFactory.Get(new ConnectionOptions { Region = "us-east-2", AccessKey = "AKIAENVTEST000000002", SecretKey = "s", EndpointUrl = moto.Endpoint });
-            var fromFallback = AwsConnectionFactory.Get(new ConnectionOptions { Region = "us-east-2", AccessKey = "AKIAENVTEST000000002", SecretKey = "s" });
+            var fromParameter = ConnectionCache.Get(new ConnectionOptions { Region = "us-east-2", AccessKey = "AKIAENVTEST000000002", SecretKey = "s", EndpointUrl = moto.Endpoint });
+            var fromFallback = ConnectionCache.Get(new ConnectionOptions { Region = "us-east-2", AccessKey = "AKIAENVTEST000000002", SecretKey = "s" });
 
-            Assert.Contains(moto.Endpoint, fromParameter.Description, StringComparison.Ordinal);
-            Assert.Contains("http://127.0.0.1:1", fromFallback.Description, StringComparison.Ordinal);
+            Assert.Contains(moto.Endpoint, CommandText.Using(fromParameter), StringComparison.Ordinal);
+            Assert.Contains("http://127.0.0.1:1", CommandText.Using(fromFallback), StringComparison.Ordinal);
         }
 
         [Fact]
@@ -59,9 +61,9 @@ namespace SsmHybridRole.Tests.Engine
             var file = Path.Combine(tempDirectory, "credentials");
             File.WriteAllText(file, "[hybrid]\naws_access_key_id = AKIAPROFILETEST00001\naws_secret_access_key = profile-secret\nregion = eu-west-1\n");
 
-            var connection = AwsConnectionFactory.Get(new ConnectionOptions { ProfileName = "hybrid", ProfileLocation = file, EndpointUrl = moto.Endpoint });
+            var connection = ConnectionCache.Get(new ConnectionOptions { ProfileName = "hybrid", ProfileLocation = file, EndpointUrl = moto.Endpoint });
 
-            Assert.Contains("profile 'hybrid'", connection.Description, StringComparison.Ordinal);
+            Assert.Contains("profile 'hybrid'", CommandText.Using(connection), StringComparison.Ordinal);
             Assert.Equal("eu-west-1", connection.Region);
             Assert.Equal("123456789012", await connection.GetAccountIdAsync(CancellationToken.None));
         }
@@ -72,7 +74,7 @@ namespace SsmHybridRole.Tests.Engine
             var file = Path.Combine(tempDirectory, "credentials");
             File.WriteAllText(file, "[other]\naws_access_key_id = AKIAPROFILETEST00002\naws_secret_access_key = x\n");
 
-            var error = Assert.Throws<SsmHybridRoleException>(() => AwsConnectionFactory.Get(new ConnectionOptions { ProfileName = "missing", ProfileLocation = file, Region = "us-east-1" }));
+            var error = Assert.Throws<SsmHybridRoleException>(() => ConnectionCache.Get(new ConnectionOptions { ProfileName = "missing", ProfileLocation = file, Region = "us-east-1" }));
 
             Assert.Equal("ProfileNotFound", error.ErrorId);
             Assert.Equal(FailureKind.Configuration, error.Kind);
@@ -87,7 +89,7 @@ namespace SsmHybridRole.Tests.Engine
         {
             environment["AWS_REGION"] = region;
 
-            var connection = AwsConnectionFactory.Get(new ConnectionOptions { AccessKey = "AKIAENVTEST000000003", SecretKey = "s", EndpointUrl = moto.Endpoint });
+            var connection = ConnectionCache.Get(new ConnectionOptions { AccessKey = "AKIAENVTEST000000003", SecretKey = "s", EndpointUrl = moto.Endpoint });
 
             Assert.Equal(region, connection.Region);
             Assert.Equal(partition, connection.Partition.Name);
@@ -98,9 +100,9 @@ namespace SsmHybridRole.Tests.Engine
         {
             var options = new ConnectionOptions { Region = "us-east-2", AccessKey = "AKIAENVTEST000000004", SecretKey = "s", EndpointUrl = moto.Endpoint };
 
-            var first = AwsConnectionFactory.Get(options);
-            var again = AwsConnectionFactory.Get(new ConnectionOptions { Region = "us-east-2", AccessKey = "AKIAENVTEST000000004", SecretKey = "s", EndpointUrl = moto.Endpoint });
-            var other = AwsConnectionFactory.Get(new ConnectionOptions { Region = "us-east-2", AccessKey = "AKIAENVTEST000000004", SecretKey = "t", EndpointUrl = moto.Endpoint });
+            var first = ConnectionCache.Get(options);
+            var again = ConnectionCache.Get(new ConnectionOptions { Region = "us-east-2", AccessKey = "AKIAENVTEST000000004", SecretKey = "s", EndpointUrl = moto.Endpoint });
+            var other = ConnectionCache.Get(new ConnectionOptions { Region = "us-east-2", AccessKey = "AKIAENVTEST000000004", SecretKey = "t", EndpointUrl = moto.Endpoint });
 
             Assert.Same(first, again);
             Assert.NotSame(first, other);
@@ -111,7 +113,7 @@ namespace SsmHybridRole.Tests.Engine
         [InlineData(null, "secret", null, "MissingAccessKey")]
         public void Half_given_keys_are_refused(string? accessKey, string? secretKey, string? token, string errorId)
         {
-            var error = Assert.Throws<InvalidParameterException>(() => AwsConnectionFactory.Get(new ConnectionOptions { Region = "us-east-1", AccessKey = accessKey, SecretKey = secretKey, SessionToken = token }));
+            var error = Assert.Throws<InvalidParameterException>(() => ConnectionCache.Get(new ConnectionOptions { Region = "us-east-1", AccessKey = accessKey, SecretKey = secretKey, SessionToken = token }));
 
             Assert.Equal(errorId, error.ErrorId);
         }
@@ -119,7 +121,7 @@ namespace SsmHybridRole.Tests.Engine
         [Fact]
         public void A_malformed_endpoint_is_refused()
         {
-            var error = Assert.Throws<InvalidParameterException>(() => AwsConnectionFactory.Get(new ConnectionOptions { Region = "us-east-1", AccessKey = "AKIAENVTEST000000005", SecretKey = "s", EndpointUrl = "127.0.0.1:5000" }));
+            var error = Assert.Throws<InvalidParameterException>(() => ConnectionCache.Get(new ConnectionOptions { Region = "us-east-1", AccessKey = "AKIAENVTEST000000005", SecretKey = "s", EndpointUrl = "127.0.0.1:5000" }));
 
             Assert.Equal("InvalidEndpointUrl", error.ErrorId);
             Assert.Equal("EndpointUrl", error.ParameterName);

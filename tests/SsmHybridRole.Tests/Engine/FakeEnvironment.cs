@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using SsmHybridRole.Engine.Aws;
+using SsmHybridRole.Engine.Connections;
 
 namespace SsmHybridRole.Tests.Engine
 {
@@ -10,10 +11,10 @@ namespace SsmHybridRole.Tests.Engine
     /// </summary>
     public sealed class FakeEnvironment : IDisposable
     {
-        private readonly Func<string, string?> real = AwsConnectionFactory.Environment;
+        private readonly Func<string, string?> real = EnvironmentVariables.Read;
         private readonly Dictionary<string, string> variables = new Dictionary<string, string>();
 
-        public FakeEnvironment() => AwsConnectionFactory.Environment = name => variables.TryGetValue(name, out var value) ? value : null;
+        public FakeEnvironment() => EnvironmentVariables.Read = name => variables.TryGetValue(name, out var value) ? value : null;
 
         public string this[string name]
         {
@@ -22,6 +23,6 @@ namespace SsmHybridRole.Tests.Engine
 
         public void Remove(string name) => variables.Remove(name);
 
-        public void Dispose() => AwsConnectionFactory.Environment = real;
+        public void Dispose() => EnvironmentVariables.Read = real;
     }
 }

@@ -8,6 +8,11 @@ using SsmHybridRole.Engine.Errors;
 using SsmHybridRole.Engine.Iam.Model;
 using SsmHybridRole.Engine.Policies;
 using SsmHybridRole.Engine.Roles;
+using SsmHybridRole.Engine.Aws;
+using SsmHybridRole.Engine.Consistency;
+using SsmHybridRole.Engine.Reporting;
+using SsmHybridRole.Engine.Templates;
+using SsmHybridRole.Engine.Validation;
 using Xunit;
 
 namespace SsmHybridRole.Tests.Engine
@@ -53,11 +58,11 @@ namespace SsmHybridRole.Tests.Engine
             var name = MotoFixture.UniqueName("svc-exists");
             await Service.CreateAsync(Spec(name), CancellationToken.None);
 
-            var error = await Assert.ThrowsAsync<IamOperationException>(() => Service.CreateAsync(Spec(name, "CloudWatchAgentServer"), CancellationToken.None));
+            var error = await Assert.ThrowsAsync<ServiceCallException>(() => Service.CreateAsync(Spec(name, "CloudWatchAgentServer"), CancellationToken.None));
 
             Assert.Equal("RoleAlreadyExists", error.ErrorId);
             Assert.Equal(FailureKind.AlreadyExists, error.Kind);
-            Assert.Contains("Add-SsmHybridRolePolicy", error.RecommendedAction, StringComparison.Ordinal);
+            Assert.Contains("Add-SsmHybridRolePolicy", SsmHybridRole.Wording.Advice.For(error), StringComparison.Ordinal);
             var role = await Service.GetAsync(name, CancellationToken.None);
             Assert.Equal("AmazonSSMManagedInstanceCore", Assert.Single(role.AttachedPolicies).PolicyName);
         }
@@ -73,7 +78,7 @@ namespace SsmHybridRole.Tests.Engine
                 PolicyArns = new[] { "arn:aws:iam::123456789012:policy/DoesNotExist" },
             }.Validate(AwsPartition.Aws, "us-east-2");
 
-            var error = await Assert.ThrowsAsync<IamOperationException>(() => Service.CreateAsync(spec, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<ServiceCallException>(() => Service.CreateAsync(spec, CancellationToken.None));
 
             Assert.Equal("PolicyNotFound", error.ErrorId);
             Assert.Equal("arn:aws:iam::123456789012:policy/DoesNotExist", error.Target);
@@ -103,7 +108,7 @@ namespace SsmHybridRole.Tests.Engine
         {
             var started = DateTime.UtcNow;
 
-            var error = await Assert.ThrowsAsync<IamOperationException>(() => Service.AttachAsync("no-such-role-" + Environment.ProcessId, new[] { ManagedPolicyCatalog.CloudWatchAgentServer.ArnIn(AwsPartition.Aws) }, false, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<ServiceCallException>(() => Service.AttachAsync("no-such-role-" + Environment.ProcessId, new[] { ManagedPolicyCatalog.CloudWatchAgentServer.ArnIn(AwsPartition.Aws) }, false, CancellationToken.None));
 
             Assert.Equal("RoleNotFound", error.ErrorId);
             Assert.Equal(FailureKind.NotFound, error.Kind);
@@ -129,7 +134,7 @@ namespace SsmHybridRole.Tests.Engine
         [Fact]
         public async Task Remove_of_a_missing_role_is_RoleNotFound()
         {
-            var error = await Assert.ThrowsAsync<IamOperationException>(() => Service.RemoveAsync("gone-" + Environment.ProcessId, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<ServiceCallException>(() => Service.RemoveAsync("gone-" + Environment.ProcessId, CancellationToken.None));
             Assert.Equal("RoleNotFound", error.ErrorId);
         }
 
@@ -146,7 +151,7 @@ namespace SsmHybridRole.Tests.Engine
             });
 
             var found = new List<HybridRole>();
-            await Service.ListAsync(n => n.StartsWith("svc-list-", StringComparison.Ordinal), requireSsmTrust: true, found.Add, CancellationToken.None);
+            await new RoleReader(moto.Connection, reporter).ListAsync(n => n.StartsWith("svc-list-", StringComparison.Ordinal), requireSsmTrust: true, found.Add, CancellationToken.None);
 
             Assert.Contains(found, r => r.RoleName == ssm);
             Assert.DoesNotContain(found, r => r.RoleName == ec2);

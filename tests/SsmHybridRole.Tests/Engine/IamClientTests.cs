@@ -5,6 +5,9 @@ using System.Threading.Tasks;
 using SsmHybridRole.Engine.Iam;
 using SsmHybridRole.Engine.Iam.Model;
 using SsmHybridRole.Engine.Policies;
+using SsmHybridRole.Engine.Aws;
+using SsmHybridRole.Engine.Templates;
+using SsmHybridRole.Engine.Validation;
 using Xunit;
 
 namespace SsmHybridRole.Tests.Engine

@@ -3,6 +3,7 @@ using System.Threading;
 using Amazon.Runtime;
 using SsmHybridRole.Engine.Aws;
 using SsmHybridRole.Engine.Iam;
+using SsmHybridRole.Engine.Connections;
 
 namespace SsmHybridRole.Tests.Engine
 {
@@ -18,16 +19,17 @@ namespace SsmHybridRole.Tests.Engine
         {
             Endpoint = Environment.GetEnvironmentVariable("SSMHYBRIDROLE_TEST_ENDPOINT")
                 ?? throw new InvalidOperationException("SSMHYBRIDROLE_TEST_ENDPOINT is not set: run the tests through 'dotnet pwsh ./build.ps1 Test', which starts moto.");
-            Connection = AwsConnectionFactory.Get(Options());
+            Connection = ConnectionCache.Get(Options());
         }
 
         public string Endpoint { get; }
 
-        public AwsConnection Connection { get; }
+        internal AwsConnection Connection { get; }
 
-        public IIdentityManagementService Iam => Connection.Iam;
+        /// <summary>The module's own IAM client of the fixture's connection, without the gateway: for setting the scene.</summary>
+        internal IdentityManagementServiceClient Iam => (IdentityManagementServiceClient)Connection.Iam;
 
-        public ConnectionOptions Options(string region = "us-east-2") => new ConnectionOptions
+        internal ConnectionOptions Options(string region = "us-east-2") => new ConnectionOptions
         {
             Region = region,
             AccessKey = "AKIAIOSFODNN7EXAMPLE",

@@ -11,6 +11,8 @@ using System.Threading.Tasks;
 using SsmHybridRole.Engine.Aws;
 using SsmHybridRole.Engine.Errors;
 using SsmHybridRole.Engine.Iam.Model;
+using SsmHybridRole.Engine.Connections;
+using SsmHybridRole.Wording;
 using Xunit;
 
 namespace SsmHybridRole.Tests.Engine
@@ -53,7 +55,7 @@ namespace SsmHybridRole.Tests.Engine
         {
             var file = Write("credentials", "[base]\naws_access_key_id = AKIABASEPROFILE00001\naws_secret_access_key = base-secret\n\n[assumer]\nrole_arn = arn:aws:iam::123456789012:role/hybrid-admin\nsource_profile = base\nregion = us-east-2\n");
 
-            var connection = AwsConnectionFactory.Get(new ConnectionOptions { ProfileName = "assumer", ProfileLocation = file, EndpointUrl = proxy.Url });
+            var connection = ConnectionCache.Get(new ConnectionOptions { ProfileName = "assumer", ProfileLocation = file, EndpointUrl = proxy.Url });
             await connection.Iam.GetAccountSummaryAsync(new GetAccountSummaryRequest());
 
             var log = proxy.Log();
@@ -62,7 +64,7 @@ namespace SsmHybridRole.Tests.Engine
             Assert.Equal("sts", assume.GetProperty("service").GetString());
             Assert.Equal("AKIABASEPROFILE00001", assume.GetProperty("access_key").GetString());
             Assert.StartsWith("ASIA", iamCall.GetProperty("access_key").GetString(), StringComparison.Ordinal);
-            Assert.Contains("role arn:aws:iam::123456789012:role/hybrid-admin assumed with profile 'base'", connection.Description, StringComparison.Ordinal);
+            Assert.Contains("role arn:aws:iam::123456789012:role/hybrid-admin assumed with profile 'base'", CommandText.Using(connection), StringComparison.Ordinal);
             Assert.Equal("us-east-2", connection.Region);
         }
 
@@ -72,7 +74,7 @@ namespace SsmHybridRole.Tests.Engine
             var script = Write("creds.sh", "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": \"AKIAPROCESS000000001\", \"SecretAccessKey\": \"process-secret\"}'\n");
             var file = Write("credentials", $"[proc]\ncredential_process = /bin/sh {script}\n");
 
-            var connection = AwsConnectionFactory.Get(new ConnectionOptions { ProfileName = "proc", ProfileLocation = file, Region = "us-east-1", EndpointUrl = proxy.Url });
+            var connection = ConnectionCache.Get(new ConnectionOptions { ProfileName = "proc", ProfileLocation = file, Region = "us-east-1", EndpointUrl = proxy.Url });
             await connection.Iam.GetAccountSummaryAsync(new GetAccountSummaryRequest());
 
             Assert.Equal("AKIAPROCESS000000001", proxy.Log().Single().GetProperty("access_key").GetString());
@@ -85,7 +87,7 @@ namespace SsmHybridRole.Tests.Engine
             environment["AWS_ACCESS_KEY_ID"] = "AKIAENVIRONMENT00001";
             environment["AWS_SECRET_ACCESS_KEY"] = "env-secret";
 
-            var connection = AwsConnectionFactory.Get(new ConnectionOptions { StoredProfileName = "stored", ProfileLocation = file, Region = "us-east-1", EndpointUrl = proxy.Url });
+            var connection = ConnectionCache.Get(new ConnectionOptions { StoredProfileName = "stored", ProfileLocation = file, Region = "us-east-1", EndpointUrl = proxy.Url });
             await connection.Iam.GetAccountSummaryAsync(new GetAccountSummaryRequest());
 
             Assert.Equal("AKIASTOREDPROFILE001", proxy.Log().Single().GetProperty("access_key").GetString());
@@ -99,12 +101,12 @@ namespace SsmHybridRole.Tests.Engine
             environment["AWS_ACCESS_KEY_ID"] = "AKIAENVIRONMENT00002";
             environment["AWS_SECRET_ACCESS_KEY"] = "env-secret";
 
-            await AwsConnectionFactory.Get(new ConnectionOptions { ProfileLocation = file, Region = "us-east-1", EndpointUrl = proxy.Url }).Iam.GetAccountSummaryAsync(new GetAccountSummaryRequest());
+            await ConnectionCache.Get(new ConnectionOptions { ProfileLocation = file, Region = "us-east-1", EndpointUrl = proxy.Url }).Iam.GetAccountSummaryAsync(new GetAccountSummaryRequest());
             environment.Remove("AWS_ACCESS_KEY_ID");
             environment.Remove("AWS_SECRET_ACCESS_KEY");
-            await AwsConnectionFactory.Get(new ConnectionOptions { ProfileLocation = file, Region = "us-east-1", EndpointUrl = proxy.Url }).Iam.GetAccountSummaryAsync(new GetAccountSummaryRequest());
+            await ConnectionCache.Get(new ConnectionOptions { ProfileLocation = file, Region = "us-east-1", EndpointUrl = proxy.Url }).Iam.GetAccountSummaryAsync(new GetAccountSummaryRequest());
             environment.Remove("AWS_PROFILE");
-            await AwsConnectionFactory.Get(new ConnectionOptions { ProfileLocation = file, Region = "us-east-1", EndpointUrl = proxy.Url }).Iam.GetAccountSummaryAsync(new GetAccountSummaryRequest());
+            await ConnectionCache.Get(new ConnectionOptions { ProfileLocation = file, Region = "us-east-1", EndpointUrl = proxy.Url }).Iam.GetAccountSummaryAsync(new GetAccountSummaryRequest());
 
             Assert.Equal(new[] { "AKIAENVIRONMENT00002", "AKIANAMEDPROFILE0001", "AKIADEFAULTPROFILE01" }, proxy.Log().Select(e => e.GetProperty("access_key").GetString()));
         }

@@ -1,5 +1,8 @@
 using System;
 using SsmHybridRole.Engine.Policies;
+using SsmHybridRole.Engine.Aws;
+using SsmHybridRole.Engine.Templates;
+using SsmHybridRole.Engine.Validation;
 using Xunit;
 
 namespace SsmHybridRole.Tests.Unit

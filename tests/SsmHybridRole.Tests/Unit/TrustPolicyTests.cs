@@ -2,6 +2,9 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using SsmHybridRole.Engine.Policies;
+using SsmHybridRole.Engine.Aws;
+using SsmHybridRole.Engine.Templates;
+using SsmHybridRole.Engine.Validation;
 using Xunit;
 
 namespace SsmHybridRole.Tests.Unit

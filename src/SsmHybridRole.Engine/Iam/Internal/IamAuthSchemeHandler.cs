@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials.Internal;
 using Amazon.Runtime.Internal;

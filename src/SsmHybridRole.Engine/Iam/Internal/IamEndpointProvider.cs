@@ -1,13 +1,11 @@
-using System;
 using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
-using SsmHybridRole.Engine.Policies;
 
 namespace SsmHybridRole.Engine.Iam.Internal
 {
     /// <summary>
     /// IAM is one global endpoint per partition, signed for that partition's home Region
-    /// (DOMAIN.md's table). A custom endpoint (moto, a proxy, a VPC endpoint) is used as given and signed
+    /// (see <see cref="AwsPartition"/>). A custom endpoint (moto, a proxy, a VPC endpoint) is used as given and signed
     /// for the client's Region.
     /// </summary>
     internal sealed class IamEndpointProvider : IEndpointProvider

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 
 namespace SsmHybridRole.Engine.Iam.Internal
@@ -10,40 +9,26 @@ namespace SsmHybridRole.Engine.Iam.Internal
 
         public QueryParameterWriter(IDictionary<string, string> parameters) => this.parameters = parameters;
 
-        public void Add(string name, string? value)
+        public QueryParameterWriter Add(string name, string? value)
         {
             if (value != null)
             {
                 parameters[name] = value;
             }
+
+            return this;
         }
 
-        public void Add(string name, int? value)
-        {
-            if (value.HasValue)
-            {
-                parameters[name] = value.Value.ToString(CultureInfo.InvariantCulture);
-            }
-        }
+        public QueryParameterWriter Add(string name, int? value)
+            => Add(name, value?.ToString(CultureInfo.InvariantCulture));
 
-        public void AddList(string name, IList<string>? values)
-        {
-            if (values == null)
-            {
-                return;
-            }
+        public QueryParameterWriter Add(string name, bool value) => Add(name, value ? "true" : "false");
 
-            for (var i = 0; i < values.Count; i++)
-            {
-                parameters[name + ".member." + (i + 1).ToString(CultureInfo.InvariantCulture)] = values[i];
-            }
-        }
-
-        public void AddTags(string name, IList<Model.Tag>? tags)
+        public QueryParameterWriter AddTags(string name, IList<Model.Tag>? tags)
         {
             if (tags == null)
             {
-                return;
+                return this;
             }
 
             for (var i = 0; i < tags.Count; i++)
@@ -52,6 +37,8 @@ namespace SsmHybridRole.Engine.Iam.Internal
                 parameters[prefix + "Key"] = tags[i].Key;
                 parameters[prefix + "Value"] = tags[i].Value ?? string.Empty;
             }
+
+            return this;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Net;
 using Amazon.Runtime;
 
@@ -13,7 +12,7 @@ namespace SsmHybridRole.Engine.Iam.Model
         }
     }
 
-#pragma warning disable SA1402, CA1032 // the typed IAM errors belong together; they are only built from a response
+#pragma warning disable CA1032 // the typed IAM errors are only ever built from a response, so they need no standard constructors
     public sealed class NoSuchEntityException : IdentityManagementServiceException
     {
         public NoSuchEntityException(string message, Exception? inner, ErrorType type, string code, string? requestId, HttpStatusCode status)
@@ -73,5 +72,5 @@ namespace SsmHybridRole.Engine.Iam.Model
         public ServiceFailureException(string message, Exception? inner, ErrorType type, string code, string? requestId, HttpStatusCode status)
             : base(message, inner, type, code, requestId, status) { }
     }
-#pragma warning restore SA1402, CA1032
+#pragma warning restore CA1032
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Xml.Linq;
 using Amazon.Runtime;
 using SsmHybridRole.Engine.Iam.Internal;

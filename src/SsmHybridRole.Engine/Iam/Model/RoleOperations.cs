@@ -1,10 +1,8 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Xml.Linq;
 using Amazon.Runtime;
 using SsmHybridRole.Engine.Iam.Internal;
 
-#pragma warning disable SA1402 // each operation's request and response side by side, as the service model pairs them
+// IAM's role operations, each request beside its response as the service model pairs them.
 namespace SsmHybridRole.Engine.Iam.Model
 {
     public sealed class CreateRoleRequest : IdentityManagementServiceRequest
@@ -20,18 +18,8 @@ namespace SsmHybridRole.Engine.Iam.Model
         internal override string Action => "CreateRole";
 
         internal override void WriteParameters(QueryParameterWriter writer)
-        {
-            writer.Add("RoleName", RoleName);
-            writer.Add("AssumeRolePolicyDocument", AssumeRolePolicyDocument);
-            writer.Add("Path", Path);
-            writer.Add("Description", Description);
-            writer.Add("MaxSessionDuration", MaxSessionDuration);
-            writer.Add("PermissionsBoundary", PermissionsBoundary);
-            if (Tags.Count > 0)
-            {
-                writer.AddTags("Tags", Tags);
-            }
-        }
+            => writer.Add("RoleName", RoleName).Add("AssumeRolePolicyDocument", AssumeRolePolicyDocument).Add("Path", Path).Add("Description", Description)
+                .Add("MaxSessionDuration", MaxSessionDuration).Add("PermissionsBoundary", PermissionsBoundary).AddTags("Tags", Tags.Count > 0 ? Tags : null);
     }
 
     public sealed class CreateRoleResponse : AmazonWebServiceResponse
@@ -63,10 +51,7 @@ namespace SsmHybridRole.Engine.Iam.Model
 
         internal override string Action => "ListRoles";
 
-        internal override void WriteListParameters(QueryParameterWriter writer)
-        {
-            writer.Add("PathPrefix", PathPrefix);
-        }
+        internal override void WriteListParameters(QueryParameterWriter writer) => writer.Add("PathPrefix", PathPrefix);
     }
 
     public sealed class ListRolesResponse : PaginatedResponse<Role>
@@ -75,10 +60,8 @@ namespace SsmHybridRole.Engine.Iam.Model
 
         protected override IEnumerable<Role> PageItems => Roles;
 
-        internal static ListRolesResponse Read(XElement? result) => new ListRolesResponse
-        {
-            Roles = result.Members("Roles").Select(r => Role.Read(r)).ToList()
-        }.WithPaging<ListRolesResponse>(result);
+        internal static ListRolesResponse Read(XElement? result)
+            => new ListRolesResponse { Roles = result.Members("Roles").Select(r => Role.Read(r)).ToList() }.WithPaging<ListRolesResponse>(result);
     }
 
     public sealed class DeleteRoleRequest : IdentityManagementServiceRequest
@@ -92,7 +75,6 @@ namespace SsmHybridRole.Engine.Iam.Model
 
     public sealed class DeleteRoleResponse : AmazonWebServiceResponse
     {
-        internal static DeleteRoleResponse Read(XElement? result) => new DeleteRoleResponse();
     }
 
     public sealed class UpdateAssumeRolePolicyRequest : IdentityManagementServiceRequest
@@ -102,16 +84,11 @@ namespace SsmHybridRole.Engine.Iam.Model
 
         internal override string Action => "UpdateAssumeRolePolicy";
 
-        internal override void WriteParameters(QueryParameterWriter writer)
-        {
-            writer.Add("RoleName", RoleName);
-            writer.Add("PolicyDocument", PolicyDocument);
-        }
+        internal override void WriteParameters(QueryParameterWriter writer) => writer.Add("RoleName", RoleName).Add("PolicyDocument", PolicyDocument);
     }
 
     public sealed class UpdateAssumeRolePolicyResponse : AmazonWebServiceResponse
     {
-        internal static UpdateAssumeRolePolicyResponse Read(XElement? result) => new UpdateAssumeRolePolicyResponse();
     }
 
     public sealed class UpdateRoleRequest : IdentityManagementServiceRequest
@@ -123,16 +100,11 @@ namespace SsmHybridRole.Engine.Iam.Model
         internal override string Action => "UpdateRole";
 
         internal override void WriteParameters(QueryParameterWriter writer)
-        {
-            writer.Add("RoleName", RoleName);
-            writer.Add("Description", Description);
-            writer.Add("MaxSessionDuration", MaxSessionDuration);
-        }
+            => writer.Add("RoleName", RoleName).Add("Description", Description).Add("MaxSessionDuration", MaxSessionDuration);
     }
 
     public sealed class UpdateRoleResponse : AmazonWebServiceResponse
     {
-        internal static UpdateRoleResponse Read(XElement? result) => new UpdateRoleResponse();
     }
 
     public sealed class PutRolePermissionsBoundaryRequest : IdentityManagementServiceRequest
@@ -142,16 +114,11 @@ namespace SsmHybridRole.Engine.Iam.Model
 
         internal override string Action => "PutRolePermissionsBoundary";
 
-        internal override void WriteParameters(QueryParameterWriter writer)
-        {
-            writer.Add("RoleName", RoleName);
-            writer.Add("PermissionsBoundary", PermissionsBoundary);
-        }
+        internal override void WriteParameters(QueryParameterWriter writer) => writer.Add("RoleName", RoleName).Add("PermissionsBoundary", PermissionsBoundary);
     }
 
     public sealed class PutRolePermissionsBoundaryResponse : AmazonWebServiceResponse
     {
-        internal static PutRolePermissionsBoundaryResponse Read(XElement? result) => new PutRolePermissionsBoundaryResponse();
     }
 
     public sealed class TagRoleRequest : IdentityManagementServiceRequest
@@ -161,39 +128,10 @@ namespace SsmHybridRole.Engine.Iam.Model
 
         internal override string Action => "TagRole";
 
-        internal override void WriteParameters(QueryParameterWriter writer)
-        {
-            writer.Add("RoleName", RoleName);
-            writer.AddTags("Tags", Tags);
-        }
+        internal override void WriteParameters(QueryParameterWriter writer) => writer.Add("RoleName", RoleName).AddTags("Tags", Tags);
     }
 
     public sealed class TagRoleResponse : AmazonWebServiceResponse
     {
-        internal static TagRoleResponse Read(XElement? result) => new TagRoleResponse();
-    }
-
-    public sealed class ListRoleTagsRequest : PaginatedRequest
-    {
-        public string RoleName { get; set; } = string.Empty;
-
-        internal override string Action => "ListRoleTags";
-
-        internal override void WriteListParameters(QueryParameterWriter writer)
-        {
-            writer.Add("RoleName", RoleName);
-        }
-    }
-
-    public sealed class ListRoleTagsResponse : PaginatedResponse<Tag>
-    {
-        public List<Tag> Tags { get; set; } = new List<Tag>();
-
-        protected override IEnumerable<Tag> PageItems => Tags;
-
-        internal static ListRoleTagsResponse Read(XElement? result) => new ListRoleTagsResponse
-        {
-            Tags = result.Members("Tags").Select(Tag.Read).ToList()
-        }.WithPaging<ListRoleTagsResponse>(result);
     }
 }

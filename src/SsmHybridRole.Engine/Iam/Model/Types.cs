@@ -1,10 +1,7 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Xml.Linq;
 using SsmHybridRole.Engine.Iam.Internal;
 
-#pragma warning disable SA1402 // IAM's data types, kept together as the service model groups them
+// IAM's data types, kept together as the service model groups them.
 namespace SsmHybridRole.Engine.Iam.Model
 {
     /// <summary>An IAM role as GetRole, CreateRole and ListRoles return it.</summary>
@@ -108,6 +105,23 @@ namespace SsmHybridRole.Engine.Iam.Model
             IsAttachable = element.Bool("IsAttachable"),
             Description = element.Text("Description"),
             CreateDate = element.Date("CreateDate"),
+        };
+    }
+
+    /// <summary>One version of a customer managed policy; Document is IAM's URL-encoded text.</summary>
+    public sealed class PolicyVersion
+    {
+        public string VersionId { get; set; } = string.Empty;
+        public bool IsDefaultVersion { get; set; }
+        public DateTime? CreateDate { get; set; }
+        public string? Document { get; set; }
+
+        internal static PolicyVersion Read(XElement? element) => new PolicyVersion
+        {
+            VersionId = element.Text("VersionId") ?? string.Empty,
+            IsDefaultVersion = element.Bool("IsDefaultVersion"),
+            CreateDate = element.Date("CreateDate"),
+            Document = element.Text("Document"),
         };
     }
 }

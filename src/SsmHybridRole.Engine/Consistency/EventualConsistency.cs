@@ -1,18 +1,16 @@
-using System;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Threading;
-using System.Threading.Tasks;
 
-namespace SsmHybridRole.Engine.Roles
+namespace SsmHybridRole.Engine.Consistency
 {
     /// <summary>
-    /// IAM changes take seconds to reach every endpoint. Like Terraform, the engine retries the errors that
-    /// mean "not propagated yet" (NoSuchEntity for a role just made, "Invalid principal", DeleteConflict)
-    /// with backoff, for a bounded time, and shows the wait as progress.
+    /// IAM changes take seconds to reach every endpoint. Like Terraform, the module retries the failures that
+    /// mean "not caught up yet" (see <see cref="TransientFailure"/>) with backoff, for a bounded time, and shows
+    /// the wait as progress. It also remembers which roles this process made, because only for those does
+    /// NoSuchEntity mean "wait" rather than "wrong name".
     /// </summary>
-    public static class EventualConsistency
+    internal static class EventualConsistency
     {
         private static readonly ConcurrentDictionary<string, DateTime> RecentlyCreated = new ConcurrentDictionary<string, DateTime>(StringComparer.Ordinal);
 
@@ -28,14 +26,18 @@ namespace SsmHybridRole.Engine.Roles
         public static bool IsRecentlyCreated(string connectionKey, string roleName)
             => RecentlyCreated.TryGetValue(Key(connectionKey, roleName), out var created) && DateTime.UtcNow - created < Timeout;
 
-        /// <summary>Runs <paramref name="operation"/>, retrying while <paramref name="isPropagationDelay"/> says the failure is IAM catching up.</summary>
-        public static async Task<T> RetryAsync<T>(
+        /// <summary>Runs <paramref name="operation"/>, retrying while a failure is one of <paramref name="transient"/>.</summary>
+        internal static async Task<T> RetryAsync<T>(
             Func<Task<T>> operation,
-            Func<Exception, bool> isPropagationDelay,
-            string waitingFor,
+            IReadOnlyList<TransientFailure> transient,
             IOperationReporter reporter,
             CancellationToken cancellationToken)
         {
+            if (transient.Count == 0)
+            {
+                return await operation().ConfigureAwait(false);
+            }
+
             var clock = Stopwatch.StartNew();
             var delay = TimeSpan.FromMilliseconds(500);
             var waited = false;
@@ -43,14 +45,15 @@ namespace SsmHybridRole.Engine.Roles
             {
                 while (true)
                 {
+                    TransientFailure? kind;
                     try
                     {
                         return await operation().ConfigureAwait(false);
                     }
-                    catch (Exception e) when (isPropagationDelay(e) && clock.Elapsed + delay < Timeout)
+                    catch (Exception e) when ((kind = transient.FirstOrDefault(t => t.Matches(e))) != null && clock.Elapsed + delay < Timeout)
                     {
                         waited = true;
-                        var status = string.Format(CultureInfo.InvariantCulture, "{0}: {1:0} s of at most {2:0} s", waitingFor, clock.Elapsed.TotalSeconds, Timeout.TotalSeconds);
+                        var status = string.Format(CultureInfo.InvariantCulture, "{0}: {1:0} s of at most {2:0} s", kind.WaitingFor, clock.Elapsed.TotalSeconds, Timeout.TotalSeconds);
                         reporter.Verbose("IAM has not propagated yet (" + e.Message + "); retrying in " + delay.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s.");
                         reporter.Progress(new OperationProgress(
                             ActivityIds.Propagation,
@@ -78,14 +81,5 @@ namespace SsmHybridRole.Engine.Roles
             => double.TryParse(Environment.GetEnvironmentVariable("SSMHYBRIDROLE_PROPAGATION_TIMEOUT"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
                 ? TimeSpan.FromSeconds(seconds)
                 : TimeSpan.FromMinutes(2);
-    }
-
-    /// <summary>Write-Progress activity ids, distinct per kind of long wait.</summary>
-    public static class ActivityIds
-    {
-        public const int Propagation = 4711;
-        public const int RoleSteps = 4712;
-        public const int Listing = 4713;
-        public const int Accounts = 4714;
     }
 }

@@ -1,54 +1,55 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
+using System.Collections.Concurrent;
 using Amazon.SecurityToken;
-using Amazon.SimpleSystemsManagement;
 using Amazon.SecurityToken.Model;
+using Amazon.SimpleSystemsManagement;
 using SsmHybridRole.Engine.Iam;
-using SsmHybridRole.Engine.Policies;
 
-namespace SsmHybridRole.Engine.Aws
+namespace SsmHybridRole.Engine.Connections
 {
     /// <summary>
-    /// One resolved set of credentials, Region and endpoints with its IAM and STS clients. Reused for the
-    /// session by <see cref="AwsConnectionFactory"/>; the account id is asked of STS once.
+    /// One resolved set of credentials, Region and endpoints with its IAM, STS and SSM clients. Kept for the
+    /// session by <see cref="ConnectionCache"/>; the account id is asked of STS once. Services reach the
+    /// clients only through the gateway.
     /// </summary>
-    public sealed class AwsConnection : IDisposable
+    internal sealed class AwsConnection : IDisposable
     {
         private readonly Lazy<AmazonSecurityTokenServiceClient> sts;
         private readonly SemaphoreSlim accountLock = new SemaphoreSlim(1, 1);
+        private readonly Func<string, AmazonSimpleSystemsManagementClient> ssmFactory;
+        private readonly ConcurrentDictionary<string, AmazonSimpleSystemsManagementClient> ssmClients = new ConcurrentDictionary<string, AmazonSimpleSystemsManagementClient>(StringComparer.Ordinal);
         private string? accountId;
 
-        private readonly Func<string, AmazonSimpleSystemsManagementClient> ssmFactory;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AmazonSimpleSystemsManagementClient> ssmClients = new System.Collections.Concurrent.ConcurrentDictionary<string, AmazonSimpleSystemsManagementClient>(StringComparer.Ordinal);
-
-        internal AwsConnection(string key, IIdentityManagementService iam, Func<AmazonSecurityTokenServiceClient> stsFactory, Func<string, AmazonSimpleSystemsManagementClient> ssmFactory, string? region, AwsPartition partition, string description, string credentialSource)
+        internal AwsConnection(string key, IIdentityManagementService iam, Func<AmazonSecurityTokenServiceClient> stsFactory, Func<string, AmazonSimpleSystemsManagementClient> ssmFactory, string? region, AwsPartition partition, string iamEndpoint, CredentialSource credentialSource)
         {
-            CredentialSource = credentialSource;
-            this.ssmFactory = ssmFactory;
             Key = key;
             Iam = iam;
             sts = new Lazy<AmazonSecurityTokenServiceClient>(stsFactory, LazyThreadSafetyMode.ExecutionAndPublication);
+            this.ssmFactory = ssmFactory;
             Region = region;
             Partition = partition;
-            Description = description;
+            IamEndpoint = iamEndpoint;
+            CredentialSource = credentialSource;
         }
 
         /// <summary>A digest of everything the connection was built from; it holds no secret.</summary>
         public string Key { get; }
-
-        public IIdentityManagementService Iam { get; }
 
         /// <summary>The Region in effect, or null when none was set anywhere.</summary>
         public string? Region { get; }
 
         public AwsPartition Partition { get; }
 
-        /// <summary>Where requests go and with which identity source, for verbose text; never a secret.</summary>
-        public string Description { get; }
+        /// <summary>Where IAM requests go: the override, or the partition's endpoint.</summary>
+        public string IamEndpoint { get; }
 
         /// <summary>Where the credentials come from, for verbose text; never a secret.</summary>
-        public string CredentialSource { get; }
+        public CredentialSource CredentialSource { get; }
+
+        /// <summary>The caller's account id once STS has told it; null before.</summary>
+        public string? KnownAccountId => accountId;
+
+        /// <summary>The raw IAM client: the gateway wraps it for the services.</summary>
+        internal IIdentityManagementService Iam { get; }
 
         /// <summary>The STS client with this connection's credentials (for AssumeRole into other accounts).</summary>
         internal AmazonSecurityTokenServiceClient StsClient => sts.Value;

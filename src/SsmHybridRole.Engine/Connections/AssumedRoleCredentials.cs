@@ -1,10 +1,8 @@
-using System;
-using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 
-namespace SsmHybridRole.Engine.Aws
+namespace SsmHybridRole.Engine.Connections
 {
     /// <summary>Temporary credentials of a role, from STS AssumeRole, renewed before they expire.</summary>
     internal sealed class AssumedRoleCredentials : RefreshingAWSCredentials

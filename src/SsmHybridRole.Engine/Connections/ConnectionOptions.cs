@@ -1,9 +1,8 @@
-using System;
 
-namespace SsmHybridRole.Engine.Aws
+namespace SsmHybridRole.Engine.Connections
 {
     /// <summary>Access and secret key pair (and optional session token) read from another module's credentials object.</summary>
-    public sealed class KeyTriple
+    internal sealed class KeyTriple
     {
         public KeyTriple(string accessKey, string secretKey, string? sessionToken)
         {
@@ -24,10 +23,10 @@ namespace SsmHybridRole.Engine.Aws
 
     /// <summary>
     /// What the caller said about credentials, Region and endpoint: the connection parameters of every
-    /// cmdlet, plus what the session holds ($StoredAWSRegion / $StoredAWSCredentials as AWS Tools leaves them).
-    /// Environment variables and files are read by <see cref="AwsConnectionFactory"/>.
+    /// command, plus what the caller's session holds (the Region and credentials AWS Tools stores for it).
+    /// Environment variables and files are read by <see cref="ConnectionCache"/>.
     /// </summary>
-    public sealed class ConnectionOptions
+    internal sealed class ConnectionOptions
     {
         public string? Region { get; set; }
 
@@ -49,10 +48,10 @@ namespace SsmHybridRole.Engine.Aws
 
         public string? EndpointUrl { get; set; }
 
-        /// <summary>$StoredAWSRegion, as Set-DefaultAWSRegion leaves it.</summary>
+        /// <summary>The Region AWS Tools stored for the session.</summary>
         public string? StoredRegion { get; set; }
 
-        /// <summary>A profile name held in $StoredAWSCredentials, as Set-AWSCredential -ProfileName leaves it.</summary>
+        /// <summary>A profile name AWS Tools stored for the session.</summary>
         public string? StoredProfileName { get; set; }
 
         /// <summary>AKIA...WXYZ: enough to tell keys apart in verbose text, never the secret.</summary>

@@ -1,10 +1,10 @@
-namespace SsmHybridRole.Engine.Roles
+namespace SsmHybridRole.Engine.Reporting
 {
     /// <summary>
     /// How the engine tells its caller what it is doing, without knowing about PowerShell. Calls may come
     /// from any thread; the cmdlets queue them and write them on the pipeline thread.
     /// </summary>
-    public interface IOperationReporter
+    internal interface IOperationReporter
     {
         void Verbose(string message);
 
@@ -13,8 +13,8 @@ namespace SsmHybridRole.Engine.Roles
         void Progress(OperationProgress progress);
     }
 
-    /// <summary>A progress report: Write-Progress's fields, engine side.</summary>
-    public sealed class OperationProgress
+    /// <summary>A progress report: what a host's progress bar shows.</summary>
+    internal sealed class OperationProgress
     {
         public OperationProgress(int activityId, string activity, string status, int percentComplete = -1, int secondsRemaining = -1, bool completed = false)
         {
@@ -40,7 +40,7 @@ namespace SsmHybridRole.Engine.Roles
     }
 
     /// <summary>A reporter that drops everything, for callers with nobody to tell.</summary>
-    public sealed class SilentReporter : IOperationReporter
+    internal sealed class SilentReporter : IOperationReporter
     {
         public static readonly SilentReporter Instance = new SilentReporter();
 
@@ -55,5 +55,14 @@ namespace SsmHybridRole.Engine.Roles
         public void Progress(OperationProgress progress)
         {
         }
+    }
+
+    /// <summary>Progress activity ids, distinct per kind of long wait.</summary>
+    internal static class ActivityIds
+    {
+        public const int Propagation = 4711;
+        public const int RoleSteps = 4712;
+        public const int Listing = 4713;
+        public const int Accounts = 4714;
     }
 }

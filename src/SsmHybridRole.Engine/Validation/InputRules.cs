@@ -1,18 +1,15 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text.RegularExpressions;
-using SsmHybridRole.Engine.Errors;
 
-namespace SsmHybridRole.Engine.Policies
+namespace SsmHybridRole.Engine.Validation
 {
     /// <summary>
-    /// IAM's own input rules (CreateRole, AttachRolePolicy, TagRole). IAM enforces them too, but a local
-    /// endpoint such as moto does not, and a request that is bound to fail should never be sent.
-    /// Each check throws <see cref="InvalidParameterException"/> naming the parameter and the rule.
+    /// The services' own input rules (IAM's CreateRole, AttachRolePolicy, TagRole; Regions, account ids,
+    /// endpoints). The services enforce them too, but a local endpoint such as moto does not, and a request
+    /// that is bound to fail should never be sent. Each check throws <see cref="InvalidParameterException"/>
+    /// naming the parameter and the rule.
     /// </summary>
-    public static class IamInputRules
+    internal static class InputRules
     {
         public const string RoleNameRule = "a role name is 1 to 64 characters from letters A-Z a-z, digits and _ + = , . @ -";
         public const string PolicyNameRule = "a policy name is 1 to 128 characters from letters A-Z a-z, digits and _ + = , . @ -";
@@ -41,7 +38,7 @@ namespace SsmHybridRole.Engine.Policies
         {
             if (value is null || !RoleNamePattern.IsMatch(value))
             {
-                throw new InvalidParameterException("InvalidRoleName", parameterName, value, RoleNameRule);
+                throw new InvalidParameterException(ErrorIds.InvalidRoleName, parameterName, value, RoleNameRule);
             }
         }
 
@@ -49,7 +46,7 @@ namespace SsmHybridRole.Engine.Policies
         {
             if (value is null || !PolicyNamePattern.IsMatch(value))
             {
-                throw new InvalidParameterException("InvalidPolicyName", parameterName, value, PolicyNameRule);
+                throw new InvalidParameterException(ErrorIds.InvalidPolicyName, parameterName, value, PolicyNameRule);
             }
         }
 
@@ -57,7 +54,7 @@ namespace SsmHybridRole.Engine.Policies
         {
             if (value is null || value.Length > 512 || !PathPattern.IsMatch(value))
             {
-                throw new InvalidParameterException("InvalidPath", parameterName, value, PathRule);
+                throw new InvalidParameterException(ErrorIds.InvalidPath, parameterName, value, PathRule);
             }
         }
 
@@ -65,7 +62,7 @@ namespace SsmHybridRole.Engine.Policies
         {
             if (value is null || value.Length > 1000 || !DescriptionPattern.IsMatch(value))
             {
-                throw new InvalidParameterException("InvalidDescription", parameterName, value, DescriptionRule);
+                throw new InvalidParameterException(ErrorIds.InvalidDescription, parameterName, value, DescriptionRule);
             }
         }
 
@@ -73,7 +70,7 @@ namespace SsmHybridRole.Engine.Policies
         {
             if (value < 3600 || value > 43200)
             {
-                throw new InvalidParameterException("InvalidMaxSessionDuration", parameterName, value, MaxSessionDurationRule);
+                throw new InvalidParameterException(ErrorIds.InvalidMaxSessionDuration, parameterName, value, MaxSessionDurationRule);
             }
         }
 
@@ -81,7 +78,7 @@ namespace SsmHybridRole.Engine.Policies
         {
             if (tags.Count > maxTags)
             {
-                throw new InvalidParameterException("TooManyTags", parameterName, tags.Count.ToString(CultureInfo.InvariantCulture) + " tags", TooManyTagsRule);
+                throw new InvalidParameterException(ErrorIds.TooManyTags, parameterName, tags.Count.ToString(CultureInfo.InvariantCulture) + " tags", TooManyTagsRule);
             }
 
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -90,17 +87,17 @@ namespace SsmHybridRole.Engine.Policies
                 if (tag.Key.Length < 1 || tag.Key.Length > 128 || !TagTextPattern.IsMatch(tag.Key)
                     || tag.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new InvalidParameterException("InvalidTagKey", parameterName, tag.Key, TagKeyRule);
+                    throw new InvalidParameterException(ErrorIds.InvalidTagKey, parameterName, tag.Key, TagKeyRule);
                 }
 
                 if (!seen.Add(tag.Key))
                 {
-                    throw new InvalidParameterException("InvalidTagKey", parameterName, tag.Key, "tag keys must differ by more than letter case");
+                    throw new InvalidParameterException(ErrorIds.InvalidTagKey, parameterName, tag.Key, "tag keys must differ by more than letter case");
                 }
 
                 if (tag.Value is null || tag.Value.Length > 256 || !TagTextPattern.IsMatch(tag.Value))
                 {
-                    throw new InvalidParameterException("InvalidTagValue", parameterName, tag.Value, TagValueRule);
+                    throw new InvalidParameterException(ErrorIds.InvalidTagValue, parameterName, tag.Value, TagValueRule);
                 }
             }
         }
@@ -112,13 +109,13 @@ namespace SsmHybridRole.Engine.Policies
             if (value is null || value.Length < 20 || value.Length > 2048 || match is null || !match.Success
                 || AwsPartition.FromName(match.Groups["partition"].Value) is null)
             {
-                throw new InvalidParameterException("InvalidPolicyArn", parameterName, value, PolicyArnRule);
+                throw new InvalidParameterException(ErrorIds.InvalidPolicyArn, parameterName, value, PolicyArnRule);
             }
 
             if (!string.Equals(match.Groups["partition"].Value, partition.Name, StringComparison.Ordinal))
             {
                 throw new InvalidParameterException(
-                    "PolicyArnPartitionMismatch",
+                    ErrorIds.PolicyArnPartitionMismatch,
                     parameterName,
                     value,
                     $"the ARN is in partition '{match.Groups["partition"].Value}' but the session's Region is in partition '{partition.Name}'; IAM rejects ARNs of another partition");
@@ -129,7 +126,7 @@ namespace SsmHybridRole.Engine.Policies
         {
             if (value is null || !AccountIdPattern.IsMatch(value))
             {
-                throw new InvalidParameterException("InvalidAccountId", parameterName, value, AccountIdRule);
+                throw new InvalidParameterException(ErrorIds.InvalidAccountId, parameterName, value, AccountIdRule);
             }
         }
 
@@ -143,25 +140,26 @@ namespace SsmHybridRole.Engine.Policies
 
             if (value is null || !RegionPattern.IsMatch(value))
             {
-                throw new InvalidParameterException("InvalidActivationRegion", parameterName, value, RegionRule);
+                throw new InvalidParameterException(ErrorIds.InvalidActivationRegion, parameterName, value, RegionRule);
             }
 
             var regionPartition = AwsPartition.FromRegion(value);
             if (regionPartition != partition)
             {
                 throw new InvalidParameterException(
-                    "ActivationRegionPartitionMismatch",
+                    ErrorIds.ActivationRegionPartitionMismatch,
                     parameterName,
                     value,
                     $"the Region is in partition '{regionPartition.Name}' but the role is created in partition '{partition.Name}'; a trust policy cannot name another partition's Region");
             }
         }
 
-        public static void Region(string? value, string parameterName = "Region")
+        /// <summary>A Region name; <paramref name="terminating"/> when it is the connection's Region, wrong for every input.</summary>
+        public static void Region(string? value, string parameterName = "Region", bool terminating = false)
         {
             if (value is null || !RegionPattern.IsMatch(value))
             {
-                throw new InvalidParameterException("InvalidRegion", parameterName, value, "a Region is a name such as us-east-2 or eu-central-1");
+                throw new InvalidParameterException(ErrorIds.InvalidRegion, parameterName, value, "a Region is a name such as us-east-2 or eu-central-1", terminating);
             }
         }
 
@@ -170,14 +168,14 @@ namespace SsmHybridRole.Engine.Policies
         {
             if (document is null || document.Any(c => !(c == '\t' || c == '\n' || c == '\r' || (c >= '\u0020' && c <= '\u00FF'))))
             {
-                throw new InvalidParameterException("InvalidPolicyDocument", parameterName, Abbreviate(document), PolicyDocumentCharactersRule);
+                throw new InvalidParameterException(ErrorIds.InvalidPolicyDocument, parameterName, Abbreviate(document), PolicyDocumentCharactersRule);
             }
 
             var size = document.Count(c => !char.IsWhiteSpace(c));
             if (size > sizeQuota)
             {
                 throw new InvalidParameterException(
-                    "PolicyDocumentTooLarge",
+                    ErrorIds.PolicyDocumentTooLarge,
                     parameterName,
                     Abbreviate(document),
                     $"the document has {size} characters (white space not counted) and the quota is {sizeQuota}");
@@ -188,7 +186,7 @@ namespace SsmHybridRole.Engine.Policies
         {
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
-                throw new InvalidParameterException("InvalidEndpointUrl", parameterName, value, EndpointUrlRule);
+                throw new InvalidParameterException(ErrorIds.InvalidEndpointUrl, parameterName, value, EndpointUrlRule, terminating: true);
             }
 
             return uri;

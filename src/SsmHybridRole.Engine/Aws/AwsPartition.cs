@@ -1,13 +1,11 @@
-using System;
-using System.Collections.Generic;
 
-namespace SsmHybridRole.Engine.Policies
+namespace SsmHybridRole.Engine.Aws
 {
     /// <summary>
     /// An AWS partition: which ARN prefix, IAM endpoint and SigV4 signing Region belong together.
     /// The Region a user works in decides the partition; IAM itself is global within it.
     /// </summary>
-    public sealed class AwsPartition
+    internal sealed class AwsPartition
     {
         public static readonly AwsPartition Aws = new AwsPartition("aws", "https://iam.amazonaws.com", "us-east-1", "amazonaws.com");
         public static readonly AwsPartition China = new AwsPartition("aws-cn", "https://iam.cn-north-1.amazonaws.com.cn", "cn-north-1", "amazonaws.com.cn");
@@ -31,9 +29,6 @@ namespace SsmHybridRole.Engine.Policies
         public string IamSigningRegion { get; }
 
         public string DnsSuffix { get; }
-
-        /// <summary>The ARN of an AWS managed policy in this partition.</summary>
-        public string ManagedPolicyArn(string policyName) => "arn:" + Name + ":iam::aws:policy/" + policyName;
 
         /// <summary>The partition a Region belongs to; unknown Regions are taken as commercial (aws).</summary>
         public static AwsPartition FromRegion(string region)

@@ -1,10 +1,8 @@
-using System;
 using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
@@ -12,9 +10,8 @@ using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Amazon.SSO;
 using Amazon.SSO.Model;
-using SsmHybridRole.Engine.Errors;
 
-namespace SsmHybridRole.Engine.Aws
+namespace SsmHybridRole.Engine.Connections
 {
     /// <summary>
     /// Credentials from a named profile. Plain keys, session tokens and credential_process are the SDK's
@@ -40,11 +37,11 @@ namespace SsmHybridRole.Engine.Aws
 
         public bool TryGetProfile(string name, out CredentialProfile profile) => chain.TryGetProfile(name, out profile);
 
-        public (AWSCredentials Credentials, string Source) Resolve(string profileName, int depth = 0)
+        public (AWSCredentials Credentials, CredentialSource Source) Resolve(string profileName, int depth = 0)
         {
             if (!chain.TryGetProfile(profileName, out var profile))
             {
-                throw new SsmHybridRoleException("ProfileNotFound", FailureKind.Configuration, Messages.ProfileNotFound(profileName, location), profileName, Messages.ProfileNotFoundAction);
+                throw new SsmHybridRoleException(ErrorIds.ProfileNotFound, FailureKind.Configuration, Messages.ProfileNotFound(profileName, location), profileName);
             }
 
             var options = profile.Options;
@@ -52,29 +49,31 @@ namespace SsmHybridRole.Engine.Aws
             {
                 if (depth >= MaxSourceDepth)
                 {
-                    throw new SsmHybridRoleException("ProfileHasNoCredentials", FailureKind.Configuration, Messages.ProfileHasNoCredentials(profileName) + " Its source_profile chain is longer than " + MaxSourceDepth + " or loops.", profileName, Messages.ProfileNotFoundAction);
+                    throw new SsmHybridRoleException(ErrorIds.ProfileHasNoCredentials, FailureKind.Configuration, Messages.ProfileHasNoCredentials(profileName) + " Its source_profile chain is longer than " + MaxSourceDepth + " or loops.", profileName);
                 }
 
                 var (source, sourceDescription) = Resolve(options.SourceProfile, depth + 1);
                 var sessionName = string.IsNullOrEmpty(options.RoleSessionName) ? "SsmHybridRole-" + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture) : options.RoleSessionName;
-                return (new AssumedRoleCredentials(stsClient(source), options.RoleArn, sessionName, options.ExternalID), $"profile '{profileName}' (role {options.RoleArn} assumed with {sourceDescription})");
+                return (new AssumedRoleCredentials(stsClient(source), options.RoleArn, sessionName, options.ExternalID), Described($"profile '{profileName}' (role {options.RoleArn} assumed with {sourceDescription})"));
             }
 
             if (!string.IsNullOrEmpty(options.SsoAccountId) && !string.IsNullOrEmpty(options.SsoRoleName))
             {
                 var region = options.SsoRegion ?? profile.Region?.SystemName
-                    ?? throw new SsmHybridRoleException("ProfileHasNoCredentials", FailureKind.Configuration, Messages.ProfileHasNoCredentials(profileName) + " It names no sso_region.", profileName, Messages.ProfileNotFoundAction);
+                    ?? throw new SsmHybridRoleException(ErrorIds.ProfileHasNoCredentials, FailureKind.Configuration, Messages.ProfileHasNoCredentials(profileName) + " It names no sso_region.", profileName);
                 var cacheKey = !string.IsNullOrEmpty(options.SsoSession) ? options.SsoSession : options.SsoStartUrl;
-                return (new SsoRoleCredentials(profileName, cacheKey, options.SsoAccountId, options.SsoRoleName, region, ssoEndpoint), $"profile '{profileName}' (SSO role {options.SsoRoleName} in account {options.SsoAccountId})");
+                return (new SsoRoleCredentials(profileName, cacheKey, options.SsoAccountId, options.SsoRoleName, region, ssoEndpoint), Described($"profile '{profileName}' (SSO role {options.SsoRoleName} in account {options.SsoAccountId})"));
             }
 
             if (!chain.TryGetAWSCredentials(profileName, out var credentials))
             {
-                throw new SsmHybridRoleException("ProfileHasNoCredentials", FailureKind.Configuration, Messages.ProfileHasNoCredentials(profileName), profileName, Messages.ProfileNotFoundAction);
+                throw new SsmHybridRoleException(ErrorIds.ProfileHasNoCredentials, FailureKind.Configuration, Messages.ProfileHasNoCredentials(profileName), profileName);
             }
 
-            return (credentials, $"profile '{profileName}'");
+            return (credentials, Described($"profile '{profileName}'"));
         }
+
+        private static CredentialSource Described(string text) => new CredentialSource(CredentialSourceKind.Profile, text);
 
         /// <summary>
         /// Role credentials from the SSO portal for the token that 'aws sso login' cached. This module does not
@@ -104,7 +103,7 @@ namespace SsmHybridRole.Engine.Aws
             protected override async Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
             {
                 var token = ReadCachedToken();
-                using var sso = new AmazonSSOClient(new AnonymousAWSCredentials(), AwsConnectionFactory.Point(new AmazonSSOConfig(), region, endpoint));
+                using var sso = new AmazonSSOClient(new AnonymousAWSCredentials(), ClientConfiguration.Point(new AmazonSSOConfig(), region, endpoint));
                 var response = await sso.GetRoleCredentialsAsync(new GetRoleCredentialsRequest { AccessToken = token, AccountId = accountId, RoleName = roleName }).ConfigureAwait(false);
                 var c = response.RoleCredentials;
                 var expiration = DateTimeOffset.FromUnixTimeMilliseconds(c.Expiration ?? 0).UtcDateTime;
@@ -113,7 +112,7 @@ namespace SsmHybridRole.Engine.Aws
 
             private string ReadCachedToken()
             {
-                var home = AwsConnectionFactory.Environment("HOME") ?? AwsConnectionFactory.Environment("USERPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+                var home = EnvironmentVariables.Read("HOME") ?? EnvironmentVariables.Read("USERPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
                 string hash;
 #pragma warning disable CA5350 // not security: the AWS CLI names its SSO cache files by the SHA-1 of the session name
                 using (var sha1 = SHA1.Create())
@@ -126,7 +125,7 @@ namespace SsmHybridRole.Engine.Aws
                 var action = $"Sign in with: aws sso login --profile {profileName}";
                 if (!File.Exists(file))
                 {
-                    throw new SsmHybridRoleException("SsoTokenMissing", FailureKind.Authentication, $"No cached SSO token for profile '{profileName}' (looked for {file}).", profileName, action);
+                    throw new SsmHybridRoleException(ErrorIds.SsoTokenMissing, FailureKind.Authentication, $"No cached SSO token for profile '{profileName}' (looked for {file}).", profileName, action);
                 }
 
                 using var cached = JsonDocument.Parse(File.ReadAllText(file));
@@ -135,7 +134,7 @@ namespace SsmHybridRole.Engine.Aws
                 var expiresAt = root.TryGetProperty("expiresAt", out var e) && DateTime.TryParse(e.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var at) ? at : DateTime.MinValue;
                 if (string.IsNullOrEmpty(accessToken) || expiresAt <= DateTime.UtcNow)
                 {
-                    throw new SsmHybridRoleException("SsoTokenExpired", FailureKind.Authentication, $"The cached SSO token for profile '{profileName}' has expired.", profileName, action);
+                    throw new SsmHybridRoleException(ErrorIds.SsoTokenExpired, FailureKind.Authentication, $"The cached SSO token for profile '{profileName}' has expired.", profileName, action);
                 }
 
                 return accessToken!;

@@ -1,0 +1,64 @@
+using SsmHybridRole.Engine.Connections;
+using SsmHybridRole.Engine.Consistency;
+using SsmHybridRole.Engine.Iam;
+
+namespace SsmHybridRole.Engine.Gateway
+{
+    /// <summary>
+    /// The one way the services reach AWS (IAM, STS, SSM). Each call, in one place: the verbose line that says
+    /// what it does, the waits the module adds on top of the SDK's retries (<see cref="TransientFailure"/>),
+    /// and the translation of service errors into the engine's exceptions with their target. The services
+    /// above it read like the procedure they implement.
+    /// </summary>
+    internal sealed class AwsGateway
+    {
+        private readonly AwsConnection connection;
+        private readonly IOperationReporter reporter;
+
+        public AwsGateway(AwsConnection connection, IOperationReporter reporter)
+        {
+            this.connection = connection ?? throw new ArgumentNullException(nameof(connection));
+            this.reporter = reporter ?? SilentReporter.Instance;
+            Iam = new IamGateway(this, connection.Iam);
+        }
+
+        public AwsConnection Connection => connection;
+
+        public IOperationReporter Reporter => reporter;
+
+        /// <summary>IAM, with every call going through this gateway.</summary>
+        public IIdentityManagementService Iam { get; }
+
+        /// <summary>Systems Manager in <paramref name="region"/>, with every call going through this gateway.</summary>
+        public ISystemsManagerService Ssm(string region) => new SsmGateway(this, connection.Ssm(region), region);
+
+        /// <summary>The caller's account id: sts:GetCallerIdentity once per connection.</summary>
+        public Task<string> GetAccountIdAsync(CancellationToken cancellationToken)
+            => connection.KnownAccountId is { } known
+                ? Task.FromResult(known)
+                : CallAsync("sts:GetCallerIdentity", CallTarget.None, () => connection.GetAccountIdAsync(cancellationToken), NoWaits, cancellationToken);
+
+        internal static IReadOnlyList<TransientFailure> NoWaits { get; } = Array.Empty<TransientFailure>();
+
+        /// <summary>Sends one request: says so, waits out what passes with time, and translates what fails.</summary>
+        public Task<T> CallAsync<T>(string action, CallTarget target, Func<Task<T>> send, IReadOnlyList<TransientFailure> waits, CancellationToken cancellationToken)
+        {
+            reporter.Verbose(target.Describe(action));
+            return EventualConsistency.RetryAsync(
+                async () =>
+                {
+                    try
+                    {
+                        return await send().ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (ServiceErrorTranslator.Translate(e, action, target) is var translated && !ReferenceEquals(translated, e))
+                    {
+                        throw translated;
+                    }
+                },
+                waits,
+                reporter,
+                cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections;
+using System.Reflection;
+using SsmHybridRole.Engine.Connections;
+
+namespace SsmHybridRole.Infrastructure
+{
+    /// <summary>
+    /// The connection parameters of one command line, with the session state AWS Tools leaves
+    /// ($StoredAWSRegion, $StoredAWSCredentials), made into the engine's options in one place: for a cmdlet
+    /// and for Tab completion alike, so both reach the same account.
+    /// </summary>
+    internal sealed class ConnectionParameters
+    {
+        public string? Region { get; set; }
+
+        public string? ProfileName { get; set; }
+
+        public string? ProfileLocation { get; set; }
+
+        public string? AccessKey { get; set; }
+
+        public string? SecretKey { get; set; }
+
+        public string? SessionToken { get; set; }
+
+        public object? Credential { get; set; }
+
+        public string? EndpointUrl { get; set; }
+
+        /// <summary>The parameters a command line has bound so far, as Tab completion sees them.</summary>
+        public static ConnectionParameters FromBound(IDictionary bound)
+        {
+            object? Value(string name) => bound.Contains(name) ? Unwrap(bound[name]) : null;
+            string? Text(string name) => Value(name)?.ToString();
+            return new ConnectionParameters
+            {
+                Region = Text("Region"),
+                ProfileName = Text("ProfileName"),
+                ProfileLocation = Text("ProfileLocation"),
+                AccessKey = Text("AccessKey"),
+                SecretKey = Text("SecretKey"),
+                SessionToken = Text("SessionToken"),
+                Credential = Value("Credential"),
+                EndpointUrl = Text("EndpointUrl"),
+            };
+        }
+
+        /// <summary>The engine's options; <paramref name="sessionVariable"/> reads a variable of the caller's session.</summary>
+        public ConnectionOptions ToOptions(Func<string, object?> sessionVariable)
+        {
+            var options = new ConnectionOptions
+            {
+                Region = Region,
+                ProfileName = ProfileName,
+                ProfileLocation = ProfileLocation,
+                AccessKey = AccessKey,
+                SecretKey = SecretKey,
+                SessionToken = SessionToken,
+                EndpointUrl = EndpointUrl,
+                StoredRegion = Unwrap(sessionVariable("StoredAWSRegion"))?.ToString(),
+            };
+
+            if (Credential != null)
+            {
+                var source = Unwrap(Credential)!;
+                ReadKeys(source);
+                options.ExternalCredentials = () => ReadKeys(source);
+                options.ExternalCredentialsIdentity = source;
+            }
+            else if (Unwrap(sessionVariable("StoredAWSCredentials")) is { } stored)
+            {
+                if (stored is string storedProfile)
+                {
+                    options.StoredProfileName = storedProfile;
+                }
+                else
+                {
+                    options.ExternalCredentials = () => ReadKeys(stored);
+                    options.ExternalCredentialsIdentity = stored;
+                }
+            }
+
+            return options;
+        }
+
+        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+        /// <summary>
+        /// Reads keys from another module's credentials object by its shape (GetCredentials() returning
+        /// AccessKey/SecretKey/Token), never by its type: its AWSSDK.Core is not ours.
+        /// </summary>
+        private static KeyTriple ReadKeys(object source)
+        {
+            if (source is PSCredential psCredential)
+            {
+                return new KeyTriple(psCredential.UserName, psCredential.GetNetworkCredential().Password, null);
+            }
+
+            var immutable = source.GetType().GetMethod("GetCredentials", BindingFlags.Public | BindingFlags.Instance, null, Type.EmptyTypes, null)?.Invoke(source, null) ?? source;
+            string? Read(string name) => immutable.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance)?.GetValue(immutable) as string;
+            var accessKey = Read("AccessKey");
+            var secretKey = Read("SecretKey");
+            if (string.IsNullOrEmpty(accessKey) || string.IsNullOrEmpty(secretKey))
+            {
+                throw new InvalidParameterException(
+                    ErrorIds.InvalidCredentialObject,
+                    "Credential",
+                    source.GetType().FullName,
+                    "{Credential} takes an AWSCredentials object (one with GetCredentials()) or a PSCredential whose user name is the access key and whose password is the secret key");
+            }
+
+            return new KeyTriple(accessKey!, secretKey!, Read("Token"));
+        }
+    }
+}
