@@ -32,7 +32,7 @@
             Tags         = @('AWS', 'SSM', 'SystemsManager', 'IAM', 'Hybrid', 'OnPremises')
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
             ProjectUri   = 'https://github.com/SsmHybridRole/SsmHybridRole'
-            ReleaseNotes = 'First release: the AWS hybrid service role procedure as cmdlets (New-, Get-, Set-, Test-, Remove-SsmHybridServiceRole; Add-/Remove-SsmHybridRolePolicy; New-SsmHybridTrustPolicy; New-SsmHybridS3BucketPolicy), with help, a private AWS SDK load context and -WhatIf everywhere.'
+            ReleaseNotes = '0.1.0: the AWS hybrid service role procedure as cmdlets: New-, Get-, Set-, Test-, Remove-SsmHybridServiceRole; Add-/Remove-SsmHybridRolePolicy; New-SsmHybridTrustPolicy; New-SsmHybridS3BucketPolicy; New-SsmHybridActivation; Export-SsmHybridRoleTemplate (CloudFormation JSON or YAML). Many accounts through an assumed role, a private AWS SDK load context, help, and -WhatIf on every change.'
         }
     }
 }

@@ -70,6 +70,24 @@ Describe 'Export-SsmHybridRoleTemplate' {
         $json | Should -Not -Match 'ssm-\*|\*-birdwatcher'
     }
 
+    It 'takes -Format in any letter case: -Format yaml writes YAML, not JSON' {
+        $yaml = Export-SsmHybridRoleTemplate -Format yaml -Policy CloudWatchAgentServer
+        $json = Export-SsmHybridRoleTemplate -Format JSON -Policy CloudWatchAgentServer
+
+        $yaml | Should -Match '(?m)^"AWSTemplateFormatVersion": "2010-09-09"$'
+        $yaml.TrimStart() | Should -Not -BeLike '{*'
+        ($json | ConvertFrom-Json).AWSTemplateFormatVersion | Should -Be '2010-09-09'
+        (Get-Command Export-SsmHybridRoleTemplate).Parameters['Format'].ParameterType.FullName | Should -Be 'SsmHybridRole.TemplateFormat'
+    }
+
+    It 'refuses a -Format it does not write, before writing anything' {
+        $file = Join-Path ([IO.Path]::GetTempPath()) "format-$PID.template"
+        $errors = Invoke-Failing { Export-SsmHybridRoleTemplate -Format xml -Path $file }
+
+        $errors[0].FullyQualifiedErrorId | Should -Be 'CannotConvertArgumentNoMessage,SsmHybridRole.Commands.ExportSsmHybridRoleTemplateCommand'
+        Test-Path $file | Should -BeFalse
+    }
+
     It 'refuses bad input: <Label>' -ForEach @(
         @{ Label = 'a bad role name'; Id = 'InvalidRoleName'; Command = { Export-SsmHybridRoleTemplate -RoleName 'a b' } }
         @{ Label = 'an unknown policy'; Id = 'UnknownPolicyName'; Command = { Export-SsmHybridRoleTemplate -Policy Admin } }

@@ -1,6 +1,3 @@
-using SsmHybridRole.Engine.Connections;
-using SsmHybridRole.Engine.Gateway;
-
 namespace SsmHybridRole.Engine.Accounts
 {
     /// <summary>Where a task runs: the caller's own account, or a list of accounts reached through an assumed role.</summary>
@@ -35,8 +32,6 @@ namespace SsmHybridRole.Engine.Accounts
     /// </summary>
     internal static class AccountFanOut
     {
-        public const string DefaultAssumeRoleName = KnownNames.DefaultAssumeRoleName;
-
         public static async Task RunAsync<T>(
             ConnectionOptions options,
             AccountScope scope,
@@ -90,7 +85,7 @@ namespace SsmHybridRole.Engine.Accounts
             }
             finally
             {
-                reporter.Progress(new OperationProgress(ActivityIds.Accounts, activity, "Done", completed: true));
+                reporter.Progress(new OperationProgress(ActivityIds.Accounts, activity, "Done", Completed: true));
             }
         }
 

@@ -1,50 +1,24 @@
 using Amazon.SimpleSystemsManagement.Model;
-using SsmHybridRole.Engine.Connections;
 using SsmHybridRole.Engine.Consistency;
-using SsmHybridRole.Engine.Gateway;
 
 namespace SsmHybridRole.Engine.Activations
 {
     /// <summary>A hybrid activation as SSM returned it. <see cref="ActivationCode"/> is a secret.</summary>
-    internal sealed class CreatedActivation
+    internal sealed record CreatedActivation(string ActivationId, string ActivationCode, string Region, string IamRole, DateTime? ExpirationDate, int RegistrationLimit, string? DefaultInstanceName)
     {
-        internal CreatedActivation(string activationId, string activationCode, string region, string iamRole, DateTime? expirationDate, int registrationLimit, string? defaultInstanceName)
-        {
-            ActivationId = activationId;
-            ActivationCode = activationCode;
-            Region = region;
-            IamRole = iamRole;
-            ExpirationDate = expirationDate;
-            RegistrationLimit = registrationLimit;
-            DefaultInstanceName = defaultInstanceName;
-        }
-
-        public string ActivationId { get; }
-
-        public string ActivationCode { get; }
-
-        public string Region { get; }
-
-        public string IamRole { get; }
-
-        public DateTime? ExpirationDate { get; }
-
-        public int RegistrationLimit { get; }
-
-        public string? DefaultInstanceName { get; }
+        /// <summary>Never the code: it is a secret.</summary>
+        public override string ToString() => ActivationId;
     }
 
     /// <summary>
     /// Creates hybrid activations with SSM's CreateActivation (AWSSDK.SimpleSystemsManagement). SSM answers
     /// "Nonexistent role" for a while after a role is created; that is waited out, as Terraform does.
     /// </summary>
-    internal sealed class ActivationService
+    internal sealed class ActivationService : AwsService
     {
-        private readonly AwsGateway aws;
-
         public ActivationService(AwsConnection connection, IOperationReporter reporter)
+            : base(connection, reporter)
         {
-            aws = new AwsGateway(connection, reporter);
         }
 
         public async Task<CreatedActivation> CreateAsync(ActivationSpec spec, CancellationToken cancellationToken)
@@ -55,7 +29,7 @@ namespace SsmHybridRole.Engine.Activations
             }
 
             spec.Validate(DateTime.UtcNow);
-            var region = aws.Connection.Region
+            var region = Connection.Region
                 ?? throw new SsmHybridRoleException(ErrorIds.RegionRequired, FailureKind.Configuration, Messages.NoRegion);
             var request = new CreateActivationRequest
             {
@@ -70,7 +44,7 @@ namespace SsmHybridRole.Engine.Activations
             CreateActivationResponse response;
             try
             {
-                response = await aws.Ssm(region).CreateActivationAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await Aws.Ssm(region).CreateActivationAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch (ServiceCallException e) when (TransientFailure.IsRoleNotVisibleToSsm(e))
             {
@@ -81,7 +55,7 @@ namespace SsmHybridRole.Engine.Activations
                 throw new ServiceCallException(ErrorIds.InvalidActivationRequest, FailureKind.InvalidArgument, e.Message, spec.RoleName, e.ServiceErrorCode, null, e);
             }
 
-            aws.Reporter.Verbose($"Activation {response.ActivationId} created in {region} for at most {request.RegistrationLimit} nodes.");
+            Aws.Reporter.Verbose($"Activation {response.ActivationId} created in {region} for at most {request.RegistrationLimit} nodes.");
             return new CreatedActivation(response.ActivationId, response.ActivationCode, region, spec.IamRole, request.ExpirationDate, request.RegistrationLimit ?? 1, spec.DefaultInstanceName);
         }
     }

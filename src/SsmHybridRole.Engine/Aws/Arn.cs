@@ -1,4 +1,3 @@
-
 namespace SsmHybridRole.Engine.Aws
 {
     /// <summary>
@@ -40,25 +39,5 @@ namespace SsmHybridRole.Engine.Aws
     }
 
     /// <summary>The six fields of an ARN.</summary>
-    internal sealed class ArnParts
-    {
-        internal ArnParts(string partition, string service, string region, string account, string resource)
-        {
-            Partition = partition;
-            Service = service;
-            Region = region;
-            Account = account;
-            Resource = resource;
-        }
-
-        public string Partition { get; }
-
-        public string Service { get; }
-
-        public string Region { get; }
-
-        public string Account { get; }
-
-        public string Resource { get; }
-    }
+    internal sealed record ArnParts(string Partition, string Service, string Region, string Account, string Resource);
 }

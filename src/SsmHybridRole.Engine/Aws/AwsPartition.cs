@@ -1,4 +1,3 @@
-
 namespace SsmHybridRole.Engine.Aws
 {
     /// <summary>
@@ -7,18 +6,17 @@ namespace SsmHybridRole.Engine.Aws
     /// </summary>
     internal sealed class AwsPartition
     {
-        public static readonly AwsPartition Aws = new AwsPartition("aws", "https://iam.amazonaws.com", "us-east-1", "amazonaws.com");
-        public static readonly AwsPartition China = new AwsPartition("aws-cn", "https://iam.cn-north-1.amazonaws.com.cn", "cn-north-1", "amazonaws.com.cn");
-        public static readonly AwsPartition GovCloud = new AwsPartition("aws-us-gov", "https://iam.us-gov.amazonaws.com", "us-gov-west-1", "amazonaws.com");
+        public static readonly AwsPartition Aws = new AwsPartition("aws", "https://iam.amazonaws.com", "us-east-1");
+        public static readonly AwsPartition China = new AwsPartition("aws-cn", "https://iam.cn-north-1.amazonaws.com.cn", "cn-north-1");
+        public static readonly AwsPartition GovCloud = new AwsPartition("aws-us-gov", "https://iam.us-gov.amazonaws.com", "us-gov-west-1");
 
         public static IReadOnlyList<AwsPartition> All { get; } = new[] { Aws, China, GovCloud };
 
-        private AwsPartition(string name, string iamEndpoint, string iamSigningRegion, string dnsSuffix)
+        private AwsPartition(string name, string iamEndpoint, string iamSigningRegion)
         {
             Name = name;
             IamEndpoint = iamEndpoint;
             IamSigningRegion = iamSigningRegion;
-            DnsSuffix = dnsSuffix;
         }
 
         /// <summary>The partition's ARN component: aws, aws-cn or aws-us-gov.</summary>
@@ -27,8 +25,6 @@ namespace SsmHybridRole.Engine.Aws
         public string IamEndpoint { get; }
 
         public string IamSigningRegion { get; }
-
-        public string DnsSuffix { get; }
 
         /// <summary>The partition a Region belongs to; unknown Regions are taken as commercial (aws).</summary>
         public static AwsPartition FromRegion(string region)

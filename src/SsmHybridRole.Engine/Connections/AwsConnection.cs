@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Amazon.SimpleSystemsManagement;
-using SsmHybridRole.Engine.Iam;
 
 namespace SsmHybridRole.Engine.Connections
 {

@@ -5,7 +5,6 @@ using System.Text;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SimpleSystemsManagement;
-using SsmHybridRole.Engine.Iam;
 
 namespace SsmHybridRole.Engine.Connections
 {
@@ -60,7 +59,7 @@ namespace SsmHybridRole.Engine.Connections
             var sessionName = "SsmHybridRole-" + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture);
             return GetOrAdd(
                 home.Key + "/" + accountId + "/" + roleName,
-                key => Create(options, key, ServiceEndpoints.Resolve(options), (new AssumedRoleCredentials(home.StsClient, roleArn, sessionName, null), new CredentialSource(CredentialSourceKind.AssumedRole, roleArn, via: home.CredentialSource))));
+                key => Create(options, key, ServiceEndpoints.Resolve(options), (new AssumedRoleCredentials(home.StsClient, roleArn, sessionName, null), new CredentialSource(CredentialSourceKind.AssumedRole, roleArn, Via: home.CredentialSource))));
         }
 
         private static AwsConnection GetOrAdd(string key, Func<string, AwsConnection> create)

@@ -1,22 +1,8 @@
-
 namespace SsmHybridRole.Engine.Connections
 {
     /// <summary>Access and secret key pair (and optional session token) read from another module's credentials object.</summary>
-    internal sealed class KeyTriple
+    internal sealed record KeyTriple(string AccessKey, string SecretKey, string? SessionToken)
     {
-        public KeyTriple(string accessKey, string secretKey, string? sessionToken)
-        {
-            AccessKey = accessKey;
-            SecretKey = secretKey;
-            SessionToken = sessionToken;
-        }
-
-        public string AccessKey { get; }
-
-        public string SecretKey { get; }
-
-        public string? SessionToken { get; }
-
         /// <summary>Never the secret: safe for verbose text.</summary>
         public override string ToString() => "access key " + ConnectionOptions.MaskAccessKey(AccessKey);
     }

@@ -32,7 +32,7 @@ namespace SsmHybridRole.Engine.Connections
                 var masked = ConnectionOptions.MaskAccessKey(options.AccessKey!);
                 return string.IsNullOrEmpty(options.SessionToken)
                     ? (new BasicAWSCredentials(options.AccessKey, options.SecretKey), new CredentialSource(CredentialSourceKind.ExplicitKeys, masked))
-                    : (new SessionAWSCredentials(options.AccessKey, options.SecretKey, options.SessionToken), new CredentialSource(CredentialSourceKind.ExplicitKeys, masked, withSessionToken: true));
+                    : (new SessionAWSCredentials(options.AccessKey, options.SecretKey, options.SessionToken), new CredentialSource(CredentialSourceKind.ExplicitKeys, masked, WithSessionToken: true));
             }
 
             if (options.ExternalCredentials != null)

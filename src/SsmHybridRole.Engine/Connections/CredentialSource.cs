@@ -23,24 +23,8 @@ namespace SsmHybridRole.Engine.Connections
     }
 
     /// <summary>Where credentials came from, for verbose text. Never holds a secret.</summary>
-    internal sealed class CredentialSource
+    internal sealed record CredentialSource(CredentialSourceKind Kind, string Detail, bool WithSessionToken = false, CredentialSource? Via = null)
     {
-        internal CredentialSource(CredentialSourceKind kind, string detail, bool withSessionToken = false, CredentialSource? via = null)
-        {
-            Kind = kind;
-            Detail = detail;
-            WithSessionToken = withSessionToken;
-            Via = via;
-        }
-
-        public CredentialSourceKind Kind { get; }
-
-        public string Detail { get; }
-
-        public bool WithSessionToken { get; }
-
-        public CredentialSource? Via { get; }
-
         /// <summary>A neutral wording; the cmdlets assembly has its own, with parameter names.</summary>
         public override string ToString() => Kind switch
         {

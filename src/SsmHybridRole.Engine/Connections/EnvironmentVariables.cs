@@ -1,4 +1,3 @@
-
 namespace SsmHybridRole.Engine.Connections
 {
     /// <summary>The process environment as the connection code reads it; replaceable so tests need not touch the process.</summary>

@@ -1,4 +1,3 @@
-
 namespace SsmHybridRole.Engine.Connections
 {
     /// <summary>

@@ -70,7 +70,7 @@ namespace SsmHybridRole.Engine.Consistency
             {
                 if (waited)
                 {
-                    reporter.Progress(new OperationProgress(ActivityIds.Propagation, "Waiting for IAM to propagate", "Done", completed: true));
+                    reporter.Progress(new OperationProgress(ActivityIds.Propagation, "Waiting for IAM to propagate", "Done", Completed: true));
                 }
             }
         }

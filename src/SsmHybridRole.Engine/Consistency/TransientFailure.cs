@@ -1,4 +1,3 @@
-
 namespace SsmHybridRole.Engine.Consistency
 {
     /// <summary>

@@ -1,6 +1,3 @@
-using SsmHybridRole.Engine.Connections;
-using SsmHybridRole.Engine.Policies;
-
 namespace SsmHybridRole.Engine.CustomerPolicies
 {
     /// <summary>

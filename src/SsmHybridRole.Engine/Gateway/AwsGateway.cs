@@ -1,6 +1,4 @@
-using SsmHybridRole.Engine.Connections;
 using SsmHybridRole.Engine.Consistency;
-using SsmHybridRole.Engine.Iam;
 
 namespace SsmHybridRole.Engine.Gateway
 {

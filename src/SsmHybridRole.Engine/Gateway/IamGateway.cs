@@ -1,5 +1,4 @@
 using SsmHybridRole.Engine.Consistency;
-using SsmHybridRole.Engine.Iam;
 using SsmHybridRole.Engine.Iam.Model;
 
 namespace SsmHybridRole.Engine.Gateway

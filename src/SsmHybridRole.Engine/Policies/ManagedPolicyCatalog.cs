@@ -1,27 +1,8 @@
-
 namespace SsmHybridRole.Engine.Policies
 {
-    /// <summary>An AWS managed policy the procedure names, with the short name the cmdlets accept.</summary>
-    internal sealed class CatalogPolicy
+    /// <summary>An AWS managed policy the procedure names: the module's short name (ManagedInstanceCore) and AWS's (AmazonSSMManagedInstanceCore).</summary>
+    internal sealed record CatalogPolicy(string ShortName, string AwsName, string Purpose)
     {
-        internal CatalogPolicy(string shortName, string awsName, bool required, string purpose)
-        {
-            ShortName = shortName;
-            AwsName = awsName;
-            Required = required;
-            Purpose = purpose;
-        }
-
-        /// <summary>The module's name, e.g. ManagedInstanceCore.</summary>
-        public string ShortName { get; }
-
-        /// <summary>AWS's name, e.g. AmazonSSMManagedInstanceCore.</summary>
-        public string AwsName { get; }
-
-        public bool Required { get; }
-
-        public string Purpose { get; }
-
         public string ArnIn(AwsPartition partition) => ArnIn(partition.Name);
 
         /// <summary>The ARN with <paramref name="partition"/> as written, such as a template's ${AWS::Partition}.</summary>
@@ -32,21 +13,22 @@ namespace SsmHybridRole.Engine.Policies
     internal static class ManagedPolicyCatalog
     {
         public static readonly CatalogPolicy ManagedInstanceCore = new CatalogPolicy(
-            "ManagedInstanceCore", "AmazonSSMManagedInstanceCore", required: true, "Systems Manager core functionality (required)");
+            "ManagedInstanceCore", "AmazonSSMManagedInstanceCore", "Systems Manager core functionality (required)");
 
         public static readonly CatalogPolicy DirectoryServiceAccess = new CatalogPolicy(
-            "DirectoryServiceAccess", "AmazonSSMDirectoryServiceAccess", required: false, "joining nodes to a Microsoft AD domain");
+            "DirectoryServiceAccess", "AmazonSSMDirectoryServiceAccess", "joining nodes to a Microsoft AD domain");
 
         public static readonly CatalogPolicy CloudWatchAgentServer = new CatalogPolicy(
-            "CloudWatchAgentServer", "CloudWatchAgentServerPolicy", required: false, "the CloudWatch agent, EventBridge and CloudWatch Logs");
+            "CloudWatchAgentServer", "CloudWatchAgentServerPolicy", "the CloudWatch agent, EventBridge and CloudWatch Logs");
 
         /// <summary>Deprecated by AWS in favour of AmazonSSMManagedInstanceCore; recognised, never attached by name.</summary>
         public const string DeprecatedEc2RoleForSsm = "AmazonEC2RoleforSSM";
 
         public static IReadOnlyList<CatalogPolicy> All { get; } = new[] { ManagedInstanceCore, DirectoryServiceAccess, CloudWatchAgentServer };
 
-        /// <summary>Every accepted spelling, for tab completion: short names first, then AWS names.</summary>
-        public static IEnumerable<string> CompletionNames => All.Select(p => p.ShortName).Concat(All.Select(p => p.AwsName));
+        /// <summary>Every accepted spelling with what the policy is for, for Tab completion: short names first, then AWS names.</summary>
+        public static IEnumerable<KeyValuePair<string, string>> CompletionNames
+            => All.Select(p => new KeyValuePair<string, string>(p.ShortName, p.Purpose)).Concat(All.Select(p => new KeyValuePair<string, string>(p.AwsName, p.Purpose)));
 
         public static CatalogPolicy? Find(string? name)
             => All.FirstOrDefault(p => string.Equals(p.ShortName, name, StringComparison.OrdinalIgnoreCase)
@@ -68,7 +50,7 @@ namespace SsmHybridRole.Engine.Policies
                 ErrorIds.UnknownPolicyName,
                 parameterName,
                 name,
-                hint + "accepted names are " + string.Join(", ", CompletionNames) + " (any letter case); pass other policies with {PolicyArn}");
+                hint + "accepted names are " + string.Join(", ", CompletionNames.Select(n => n.Key)) + " (any letter case); pass other policies with {PolicyArn}");
         }
 
         /// <summary>The catalog entry whose ARN this is in any partition, or null.</summary>

@@ -217,32 +217,12 @@ namespace SsmHybridRole.Engine.Policies
         }
     }
 
-    /// <summary>What a trust policy lets SSM do, and under which source conditions.</summary>
-    internal sealed class TrustPolicyAnalysis
+    /// <summary>
+    /// What a trust policy lets SSM do, and under which source conditions. HasUnconditionedSsmStatement is true
+    /// when some statement lets SSM assume the role without aws:SourceAccount/aws:SourceArn.
+    /// </summary>
+    internal sealed record TrustPolicyAnalysis(bool IsReadable, string? Problem, bool AllowsSsmAssumeRole, IReadOnlyList<string> SourceAccounts, IReadOnlyList<string> SourceArns, bool HasUnconditionedSsmStatement)
     {
-        internal TrustPolicyAnalysis(bool isReadable, string? problem, bool allowsSsmAssumeRole, IReadOnlyList<string> sourceAccounts, IReadOnlyList<string> sourceArns, bool hasUnconditionedSsmStatement)
-        {
-            IsReadable = isReadable;
-            Problem = problem;
-            AllowsSsmAssumeRole = allowsSsmAssumeRole;
-            SourceAccounts = sourceAccounts;
-            SourceArns = sourceArns;
-            HasUnconditionedSsmStatement = hasUnconditionedSsmStatement;
-        }
-
-        public bool IsReadable { get; }
-
-        public string? Problem { get; }
-
-        public bool AllowsSsmAssumeRole { get; }
-
-        public IReadOnlyList<string> SourceAccounts { get; }
-
-        public IReadOnlyList<string> SourceArns { get; }
-
-        /// <summary>True when some statement lets SSM assume the role without aws:SourceAccount/aws:SourceArn.</summary>
-        public bool HasUnconditionedSsmStatement { get; }
-
         internal static TrustPolicyAnalysis Unreadable(string problem)
             => new TrustPolicyAnalysis(false, problem, false, Array.Empty<string>(), Array.Empty<string>(), false);
     }

@@ -14,30 +14,7 @@ namespace SsmHybridRole.Engine.Reporting
     }
 
     /// <summary>A progress report: what a host's progress bar shows.</summary>
-    internal sealed class OperationProgress
-    {
-        public OperationProgress(int activityId, string activity, string status, int percentComplete = -1, int secondsRemaining = -1, bool completed = false)
-        {
-            ActivityId = activityId;
-            Activity = activity;
-            Status = status;
-            PercentComplete = percentComplete;
-            SecondsRemaining = secondsRemaining;
-            Completed = completed;
-        }
-
-        public int ActivityId { get; }
-
-        public string Activity { get; }
-
-        public string Status { get; }
-
-        public int PercentComplete { get; }
-
-        public int SecondsRemaining { get; }
-
-        public bool Completed { get; }
-    }
+    internal sealed record OperationProgress(int ActivityId, string Activity, string Status, int PercentComplete = -1, int SecondsRemaining = -1, bool Completed = false);
 
     /// <summary>A reporter that drops everything, for callers with nobody to tell.</summary>
     internal sealed class SilentReporter : IOperationReporter

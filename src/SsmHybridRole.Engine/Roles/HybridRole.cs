@@ -1,5 +1,4 @@
 using SsmHybridRole.Engine.Iam.Model;
-using SsmHybridRole.Engine.Policies;
 
 namespace SsmHybridRole.Engine.Roles
 {

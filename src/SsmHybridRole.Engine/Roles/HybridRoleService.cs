@@ -1,9 +1,5 @@
 using System.Runtime.ExceptionServices;
-using SsmHybridRole.Engine.Connections;
-using SsmHybridRole.Engine.Gateway;
-using SsmHybridRole.Engine.Iam;
 using SsmHybridRole.Engine.Iam.Model;
-using SsmHybridRole.Engine.Policies;
 
 namespace SsmHybridRole.Engine.Roles
 {
@@ -11,26 +7,17 @@ namespace SsmHybridRole.Engine.Roles
     /// Creates, changes and removes hybrid service roles: the procedure's steps in order, and how a failure
     /// part-way is undone. Reading roles is <see cref="RoleReader"/>'s.
     /// </summary>
-    internal sealed class HybridRoleService
+    internal sealed class HybridRoleService : AwsService
     {
         private static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(60);
 
-        private readonly AwsGateway aws;
-        private readonly IIdentityManagementService iam;
-        private readonly IOperationReporter reporter;
         private readonly RoleReader reader;
 
         public HybridRoleService(AwsConnection connection, IOperationReporter reporter)
+            : base(connection, reporter)
         {
-            aws = new AwsGateway(connection, reporter);
-            iam = aws.Iam;
-            this.reporter = aws.Reporter;
-            reader = new RoleReader(aws);
+            reader = new RoleReader(Aws);
         }
-
-        public AwsPartition Partition => aws.Connection.Partition;
-
-        public string? Region => aws.Connection.Region;
 
         /// <summary>The trust policy a spec asks for, looking the account id up with STS only when it is needed.</summary>
         public async Task<string> BuildTrustPolicyAsync(ValidatedRoleSpec spec, CancellationToken cancellationToken)
@@ -45,7 +32,7 @@ namespace SsmHybridRole.Engine.Roles
                 return spec.Spec.AssumeRolePolicyDocument;
             }
 
-            var accountId = spec.NeedsAccountLookup ? await aws.GetAccountIdAsync(cancellationToken).ConfigureAwait(false) : spec.Spec.AccountId;
+            var accountId = spec.NeedsAccountLookup ? await Aws.GetAccountIdAsync(cancellationToken).ConfigureAwait(false) : spec.Spec.AccountId;
             return TrustPolicy.Build(spec.Partition, accountId, spec.ActivationRegions, spec.Spec.NoSourceCondition);
         }
 
@@ -73,9 +60,9 @@ namespace SsmHybridRole.Engine.Roles
                 Tags = s.Tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
             };
 
-            var steps = new RoleSteps(reporter, s.RoleName, 1 + spec.PolicyArns.Count);
+            var steps = new RoleSteps(Reporter, s.RoleName, 1 + spec.PolicyArns.Count);
             steps.Next("iam:CreateRole");
-            var created = await iam.CreateRoleAsync(request, cancellationToken).ConfigureAwait(false);
+            var created = await Iam.CreateRoleAsync(request, cancellationToken).ConfigureAwait(false);
 
             steps.Next($"iam:AttachRolePolicy x{spec.PolicyArns.Count}");
             var (attached, failure) = await AttachAllAsync(s.RoleName, spec.PolicyArns, cancellationToken).ConfigureAwait(false);
@@ -98,7 +85,7 @@ namespace SsmHybridRole.Engine.Roles
             {
                 if (attached.Any(p => string.Equals(p.PolicyArn, policyArn, StringComparison.Ordinal)))
                 {
-                    reporter.Verbose($"'{Arn.ResourceName(policyArn)}' is already attached to role '{roleName}'; nothing to do.");
+                    Reporter.Verbose($"'{Arn.ResourceName(policyArn)}' is already attached to role '{roleName}'; nothing to do.");
                 }
                 else
                 {
@@ -119,11 +106,11 @@ namespace SsmHybridRole.Engine.Roles
             {
                 if (!attached.Any(p => string.Equals(p.PolicyArn, policyArn, StringComparison.Ordinal)))
                 {
-                    reporter.Verbose($"'{Arn.ResourceName(policyArn)}' is not attached to role '{roleName}'; nothing to do.");
+                    Reporter.Verbose($"'{Arn.ResourceName(policyArn)}' is not attached to role '{roleName}'; nothing to do.");
                     continue;
                 }
 
-                await iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = policyArn }, cancellationToken).ConfigureAwait(false);
+                await Iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = policyArn }, cancellationToken).ConfigureAwait(false);
             }
 
             return readBack ? await reader.GetAsync(roleName, cancellationToken).ConfigureAwait(false) : null;
@@ -141,25 +128,25 @@ namespace SsmHybridRole.Engine.Roles
             var done = new List<string>();
             try
             {
-                foreach (var profile in await iam.ListAllInstanceProfilesForRoleAsync(roleName, cancellationToken).ConfigureAwait(false))
+                foreach (var profile in await Iam.ListAllInstanceProfilesForRoleAsync(roleName, cancellationToken).ConfigureAwait(false))
                 {
-                    await iam.RemoveRoleFromInstanceProfileAsync(new RemoveRoleFromInstanceProfileRequest { InstanceProfileName = profile.InstanceProfileName, RoleName = roleName }, cancellationToken).ConfigureAwait(false);
+                    await Iam.RemoveRoleFromInstanceProfileAsync(new RemoveRoleFromInstanceProfileRequest { InstanceProfileName = profile.InstanceProfileName, RoleName = roleName }, cancellationToken).ConfigureAwait(false);
                     done.Add($"removed from instance profile '{profile.InstanceProfileName}'");
                 }
 
                 foreach (var policy in await reader.ListAttachedAsync(roleName, cancellationToken).ConfigureAwait(false))
                 {
-                    await iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = policy.PolicyArn }, cancellationToken).ConfigureAwait(false);
+                    await Iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = policy.PolicyArn }, cancellationToken).ConfigureAwait(false);
                     done.Add($"detached '{policy.PolicyName}'");
                 }
 
-                foreach (var inline in await iam.ListAllRolePolicyNamesAsync(roleName, cancellationToken).ConfigureAwait(false))
+                foreach (var inline in await Iam.ListAllRolePolicyNamesAsync(roleName, cancellationToken).ConfigureAwait(false))
                 {
-                    await iam.DeleteRolePolicyAsync(new DeleteRolePolicyRequest { RoleName = roleName, PolicyName = inline }, cancellationToken).ConfigureAwait(false);
+                    await Iam.DeleteRolePolicyAsync(new DeleteRolePolicyRequest { RoleName = roleName, PolicyName = inline }, cancellationToken).ConfigureAwait(false);
                     done.Add($"deleted inline policy '{inline}'");
                 }
 
-                await iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = roleName }, cancellationToken).ConfigureAwait(false);
+                await Iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = roleName }, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (done.Count > 0 && e is not SsmHybridRoleException { ErrorId: ErrorIds.RoleNotFound })
             {
@@ -178,7 +165,7 @@ namespace SsmHybridRole.Engine.Roles
             {
                 try
                 {
-                    await iam.AttachRolePolicyAsync(new AttachRolePolicyRequest { RoleName = roleName, PolicyArn = policyArn }, cancellationToken).ConfigureAwait(false);
+                    await Iam.AttachRolePolicyAsync(new AttachRolePolicyRequest { RoleName = roleName, PolicyArn = policyArn }, cancellationToken).ConfigureAwait(false);
                     return (policyArn, (Exception?)null);
                 }
                 catch (Exception e)
@@ -197,17 +184,17 @@ namespace SsmHybridRole.Engine.Roles
             using var undo = new CancellationTokenSource(RollbackTimeout);
             var remaining = new List<string>(attached.Select(p => $"policy '{p.PolicyName}' attached"));
             remaining.Insert(0, $"role '{roleName}'");
-            reporter.Verbose($"Undoing the creation of role '{roleName}'.");
+            Reporter.Verbose($"Undoing the creation of role '{roleName}'.");
             try
             {
                 foreach (var policy in attached)
                 {
-                    await iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = policy.PolicyArn }, undo.Token).ConfigureAwait(false);
+                    await Iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = policy.PolicyArn }, undo.Token).ConfigureAwait(false);
                     remaining.Remove($"policy '{policy.PolicyName}' attached");
                 }
 
-                await iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = roleName }, undo.Token).ConfigureAwait(false);
-                reporter.Warning(Messages.RollbackSucceeded(roleName));
+                await Iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = roleName }, undo.Token).ConfigureAwait(false);
+                Reporter.Warning(Messages.RollbackSucceeded(roleName));
             }
             catch (Exception undoFailure) when (undoFailure is not OutOfMemoryException)
             {
@@ -238,7 +225,7 @@ namespace SsmHybridRole.Engine.Roles
 
             public void Next(string status) => reporter.Progress(new OperationProgress(ActivityIds.RoleSteps, activity, status, 100 * ++done / total));
 
-            public void Done() => reporter.Progress(new OperationProgress(ActivityIds.RoleSteps, activity, "Done", completed: true));
+            public void Done() => reporter.Progress(new OperationProgress(ActivityIds.RoleSteps, activity, "Done", Completed: true));
         }
     }
 }

@@ -1,5 +1,3 @@
-using SsmHybridRole.Engine.Policies;
-
 namespace SsmHybridRole.Engine.Roles
 {
     /// <summary>What the caller asks of a hybrid service role, as the cmdlet parameters say it.</summary>
@@ -129,25 +127,9 @@ namespace SsmHybridRole.Engine.Roles
     }
 
     /// <summary>A spec that passed every input rule, with its policy ARNs and activation Regions resolved.</summary>
-    internal sealed class ValidatedRoleSpec
+    internal sealed record ValidatedRoleSpec(HybridRoleSpec Spec, AwsPartition Partition, IReadOnlyList<string> ActivationRegions, IReadOnlyList<string> PolicyArns)
     {
-        internal ValidatedRoleSpec(HybridRoleSpec spec, AwsPartition partition, IReadOnlyList<string> activationRegions, IReadOnlyList<string> policyArns)
-        {
-            Spec = spec;
-            Partition = partition;
-            ActivationRegions = activationRegions;
-            PolicyArns = policyArns;
-        }
-
-        public HybridRoleSpec Spec { get; }
-
-        public AwsPartition Partition { get; }
-
-        public IReadOnlyList<string> ActivationRegions { get; }
-
-        public IReadOnlyList<string> PolicyArns { get; }
-
-        /// <summary>True when the trust policy needs the account id (and no -AccountId was given).</summary>
+        /// <summary>True when the trust policy needs the account id (and no account id was given).</summary>
         public bool NeedsAccountLookup => Spec.AssumeRolePolicyDocument is null && !Spec.NoSourceCondition && Spec.AccountId is null;
     }
 }

@@ -1,4 +1,3 @@
-
 namespace SsmHybridRole.Engine.Roles
 {
     /// <summary>The module's operations a remedy can name; the cmdlets assembly knows each one's command.</summary>
@@ -8,36 +7,19 @@ namespace SsmHybridRole.Engine.Roles
         SetRole,
         AddPolicy,
         RemovePolicy,
-        RemoveRole,
-        TestRole,
     }
 
-    /// <summary>How a remedy's value is written: quoted text, a bare token (a name, an ARN), a list of tokens, a placeholder, or a switch.</summary>
+    /// <summary>How a remedy's value is written: quoted text, a bare token (a name, an ARN), a list of tokens, or a placeholder.</summary>
     internal enum RemedyValueKind
     {
         Text,
         Token,
         List,
         Placeholder,
-        Switch,
     }
 
     /// <summary>One argument of a remedy: the parameter it sets and its value(s).</summary>
-    internal sealed class RemedyArgument
-    {
-        internal RemedyArgument(string name, RemedyValueKind kind, IReadOnlyList<string> values)
-        {
-            Name = name;
-            Kind = kind;
-            Values = values;
-        }
-
-        public string Name { get; }
-
-        public RemedyValueKind Kind { get; }
-
-        public IReadOnlyList<string> Values { get; }
-    }
+    internal sealed record RemedyArgument(string Name, RemedyValueKind Kind, IReadOnlyList<string> Values);
 
     /// <summary>
     /// What to run to fix a finding, as data: an operation of the module and its arguments. The engine knows
@@ -65,8 +47,6 @@ namespace SsmHybridRole.Engine.Roles
 
         /// <summary>A value the user has to choose, described in words.</summary>
         public Remedy Placeholder(string name, string description) => With(name, RemedyValueKind.Placeholder, description);
-
-        public Remedy Switch(string name) => With(name, RemedyValueKind.Switch);
 
         /// <summary>A neutral rendering for logs and debuggers; the cmdlets write the real command.</summary>
         public override string ToString()

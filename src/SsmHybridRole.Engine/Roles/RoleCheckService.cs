@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using SsmHybridRole.Engine.Connections;
-using SsmHybridRole.Engine.Gateway;
 using SsmHybridRole.Engine.Iam.Model;
-using SsmHybridRole.Engine.Policies;
 
 namespace SsmHybridRole.Engine.Roles
 {
@@ -10,21 +7,20 @@ namespace SsmHybridRole.Engine.Roles
     /// Checks an existing role against what Systems Manager needs, finding by finding, each with the remedy
     /// that fixes it. Reads only.
     /// </summary>
-    internal sealed class RoleCheckService
+    internal sealed class RoleCheckService : AwsService
     {
         // The account's quota hardly ever changes: ask IAM once per connection, not once per role checked.
         private static readonly ConcurrentDictionary<string, int> AttachedPoliciesQuotas = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
 
-        private readonly AwsGateway aws;
         private readonly RoleReader roles;
 
         public RoleCheckService(AwsConnection connection, IOperationReporter reporter)
+            : base(connection, reporter)
         {
-            aws = new AwsGateway(connection, reporter);
-            roles = new RoleReader(aws);
+            roles = new RoleReader(Aws);
         }
 
-        private AwsPartition Partition => aws.Connection.Partition;
+        private AwsPartition Partition => Connection.Partition;
 
         /// <summary>
         /// Checks each role in turn, handing each result on as it comes; a role that cannot be checked is a
@@ -84,7 +80,7 @@ namespace SsmHybridRole.Engine.Roles
         private RoleFinding CheckSourceConditions(HybridRole role, IReadOnlyList<string> expectedRegions)
         {
             const string Check = "SourceConditions";
-            var regionsHint = expectedRegions.Count > 0 ? expectedRegions : new[] { aws.Connection.Region ?? "<region>" };
+            var regionsHint = expectedRegions.Count > 0 ? expectedRegions : new[] { Connection.Region ?? "<region>" };
             var fix = Remedy.Run(RemedyCommand.SetRole).Text("RoleName", role.RoleName).List("ActivationRegion", regionsHint);
             var trust = role.Trust;
             if (trust.HasUnconditionedSsmStatement || trust.SourceArns.Count == 0 || trust.SourceAccounts.Count == 0)
@@ -131,10 +127,10 @@ namespace SsmHybridRole.Engine.Roles
 
         private async Task<RoleFinding> CheckQuotaAsync(HybridRole role, CancellationToken cancellationToken)
         {
-            var key = aws.Connection.Key;
+            var key = Connection.Key;
             if (!AttachedPoliciesQuotas.TryGetValue(key, out var limit))
             {
-                var summary = await aws.Iam.GetAccountSummaryAsync(new GetAccountSummaryRequest(), cancellationToken).ConfigureAwait(false);
+                var summary = await Aws.Iam.GetAccountSummaryAsync(new GetAccountSummaryRequest(), cancellationToken).ConfigureAwait(false);
                 limit = AttachedPoliciesQuotas[key] = summary.SummaryMap.TryGetValue("AttachedPoliciesPerRoleQuota", out var quota) ? quota : 10;
             }
 

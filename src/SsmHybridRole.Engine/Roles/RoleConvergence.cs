@@ -1,4 +1,3 @@
-
 namespace SsmHybridRole.Engine.Roles
 {
     internal enum ChangeKind
@@ -43,44 +42,16 @@ namespace SsmHybridRole.Engine.Roles
     }
 
     /// <summary>The changes that would bring a role to the wanted state; empty when it is there already.</summary>
-    internal sealed class ConvergencePlan
+    internal sealed record ConvergencePlan(ValidatedRoleSpec Spec, HybridRole? Current, string DesiredTrust, IReadOnlyList<PlannedChange> Changes)
     {
-        internal ConvergencePlan(ValidatedRoleSpec spec, HybridRole? current, string desiredTrust, IReadOnlyList<PlannedChange> changes)
-        {
-            Spec = spec;
-            Current = current;
-            RoleExists = current != null;
-            DesiredTrust = desiredTrust;
-            Changes = changes;
-        }
-
         public string RoleName => Spec.Spec.RoleName;
 
-        public bool RoleExists { get; }
-
-        public IReadOnlyList<PlannedChange> Changes { get; }
+        /// <summary>False when the role did not exist when it was read for the plan (<see cref="Current"/> is null).</summary>
+        public bool RoleExists => Current != null;
 
         public bool InDesiredState => Changes.Count == 0;
-
-        internal ValidatedRoleSpec Spec { get; }
-
-        internal string DesiredTrust { get; }
-
-        /// <summary>The role as it was read for the plan; null when it did not exist.</summary>
-        internal HybridRole? Current { get; }
     }
 
     /// <summary>The role after convergence, with every planned change and whether it was applied.</summary>
-    internal sealed class ConvergenceResult
-    {
-        public ConvergenceResult(HybridRole role, IReadOnlyList<PlannedChange> changes)
-        {
-            Role = role;
-            Changes = changes;
-        }
-
-        public HybridRole Role { get; }
-
-        public IReadOnlyList<PlannedChange> Changes { get; }
-    }
+    internal sealed record ConvergenceResult(HybridRole Role, IReadOnlyList<PlannedChange> Changes);
 }

@@ -1,8 +1,4 @@
-using SsmHybridRole.Engine.Connections;
-using SsmHybridRole.Engine.Gateway;
-using SsmHybridRole.Engine.Iam;
 using SsmHybridRole.Engine.Iam.Model;
-using SsmHybridRole.Engine.Policies;
 
 namespace SsmHybridRole.Engine.Roles
 {
@@ -11,18 +7,14 @@ namespace SsmHybridRole.Engine.Roles
     /// (compared by meaning, not text), then apply the approved ones. A missing role is created; two sessions
     /// converging the same role at once both end in the wanted state.
     /// </summary>
-    internal sealed class RoleConvergenceService
+    internal sealed class RoleConvergenceService : AwsService
     {
-        private readonly IIdentityManagementService iam;
         private readonly HybridRoleService roles;
-        private readonly IOperationReporter reporter;
 
         public RoleConvergenceService(AwsConnection connection, IOperationReporter reporter)
+            : base(connection, reporter)
         {
-            var aws = new AwsGateway(connection, reporter);
-            iam = aws.Iam;
-            this.reporter = aws.Reporter;
-            roles = new HybridRoleService(connection, this.reporter);
+            roles = new HybridRoleService(connection, Reporter);
         }
 
         /// <summary>Reads the role and lists what differs from <paramref name="spec"/>. Sends no write request.</summary>
@@ -44,7 +36,7 @@ namespace SsmHybridRole.Engine.Roles
             {
                 var policies = string.Join(", ", spec.PolicyArns.Select(Arn.ResourceName));
                 var create = new PlannedChange(ChangeKind.CreateRole, s.RoleName, null, Describe(TrustPolicy.Analyze(desiredTrust)), $"Create role '{s.RoleName}' trusted by {TrustPolicy.SsmServicePrincipal} and attach {policies}");
-                return new ConvergencePlan(spec, current: null, desiredTrust, new[] { create });
+                return new ConvergencePlan(spec, Current: null, desiredTrust, new[] { create });
             }
 
             var changes = new List<PlannedChange>();
@@ -72,7 +64,7 @@ namespace SsmHybridRole.Engine.Roles
 
             if (s.Path != null && !string.Equals(s.Path, current.Path, StringComparison.Ordinal))
             {
-                reporter.Warning($"Role '{s.RoleName}' is on path '{current.Path}', not '{s.Path}'. IAM cannot move a role; remove it and create it again to change its path.");
+                Reporter.Warning($"Role '{s.RoleName}' is on path '{current.Path}', not '{s.Path}'. IAM cannot move a role; remove it and create it again to change its path.");
             }
 
             foreach (var tag in s.Tags)
@@ -135,7 +127,7 @@ namespace SsmHybridRole.Engine.Roles
                 catch (ServiceCallException e) when (e.ErrorId == ErrorIds.RoleAlreadyExists)
                 {
                     // Another session created it between our read and our create: converge what it made.
-                    reporter.Verbose($"Role '{roleName}' was created meanwhile by someone else; converging the existing role instead.");
+                    Reporter.Verbose($"Role '{roleName}' was created meanwhile by someone else; converging the existing role instead.");
                     var replanned = await PlanAsync(plan.Spec, exclusivePolicies: false, cancellationToken).ConfigureAwait(false);
                     return await ApplyAsync(replanned, _ => true, cancellationToken).ConfigureAwait(false);
                 }
@@ -154,7 +146,7 @@ namespace SsmHybridRole.Engine.Roles
                 if (tags.Count > 0)
                 {
                     var request = new TagRoleRequest { RoleName = roleName, Tags = tags.Select(t => new Tag { Key = t.Target, Value = t.To ?? string.Empty }).ToList() };
-                    await iam.TagRoleAsync(request, cancellationToken).ConfigureAwait(false);
+                    await Iam.TagRoleAsync(request, cancellationToken).ConfigureAwait(false);
                     tags.ForEach(t => t.Applied = true);
                 }
             }
@@ -175,9 +167,9 @@ namespace SsmHybridRole.Engine.Roles
                 case ChangeKind.UpdateMaxSessionDuration:
                     return UpdateRoleAsync(roleName, plan, approved, cancellationToken);
                 case ChangeKind.UpdateTrustPolicy:
-                    return iam.UpdateAssumeRolePolicyAsync(new UpdateAssumeRolePolicyRequest { RoleName = roleName, PolicyDocument = plan.DesiredTrust }, cancellationToken);
+                    return Iam.UpdateAssumeRolePolicyAsync(new UpdateAssumeRolePolicyRequest { RoleName = roleName, PolicyDocument = plan.DesiredTrust }, cancellationToken);
                 case ChangeKind.SetPermissionsBoundary:
-                    return iam.PutRolePermissionsBoundaryAsync(new PutRolePermissionsBoundaryRequest { RoleName = roleName, PermissionsBoundary = change.Target }, cancellationToken);
+                    return Iam.PutRolePermissionsBoundaryAsync(new PutRolePermissionsBoundaryRequest { RoleName = roleName, PermissionsBoundary = change.Target }, cancellationToken);
                 case ChangeKind.AttachPolicy:
                     return roles.AttachAsync(roleName, new[] { change.Target }, readBack: false, cancellationToken);
                 case ChangeKind.DetachPolicy:
@@ -202,7 +194,7 @@ namespace SsmHybridRole.Engine.Roles
                 Description = description != null ? description.To ?? string.Empty : plan.Current?.Description ?? string.Empty,
                 MaxSessionDuration = duration != null ? plan.Spec.Spec.MaxSessionDuration : plan.Current?.MaxSessionDuration,
             };
-            await iam.UpdateRoleAsync(request, cancellationToken).ConfigureAwait(false);
+            await Iam.UpdateRoleAsync(request, cancellationToken).ConfigureAwait(false);
             foreach (var change in new[] { description, duration })
             {
                 if (change != null)

@@ -1,32 +1,24 @@
-using SsmHybridRole.Engine.Connections;
-using SsmHybridRole.Engine.Gateway;
-using SsmHybridRole.Engine.Iam;
 using SsmHybridRole.Engine.Iam.Model;
-using SsmHybridRole.Engine.Policies;
 
 namespace SsmHybridRole.Engine.Roles
 {
     /// <summary>Reads roles: one by name with its policies and tags, or all that SSM may assume.</summary>
-    internal sealed class RoleReader
+    internal sealed class RoleReader : AwsService
     {
-        private readonly AwsGateway aws;
-        private readonly IIdentityManagementService iam;
-
         public RoleReader(AwsConnection connection, IOperationReporter reporter)
-            : this(new AwsGateway(connection, reporter))
+            : base(connection, reporter)
         {
         }
 
         internal RoleReader(AwsGateway aws)
+            : base(aws)
         {
-            this.aws = aws;
-            iam = aws.Iam;
         }
 
         /// <summary>One role with its attached policies and tags.</summary>
         public async Task<HybridRole> GetAsync(string roleName, CancellationToken cancellationToken)
         {
-            var roleTask = iam.GetRoleAsync(new GetRoleRequest { RoleName = roleName }, cancellationToken);
+            var roleTask = Iam.GetRoleAsync(new GetRoleRequest { RoleName = roleName }, cancellationToken);
             var attachedTask = ListAttachedAsync(roleName, cancellationToken);
             await Task.WhenAll(roleTask, attachedTask).ConfigureAwait(false);
             return HybridRole.From((await roleTask.ConfigureAwait(false)).Role, await attachedTask.ConfigureAwait(false));
@@ -46,16 +38,16 @@ namespace SsmHybridRole.Engine.Roles
 
             var matches = new List<Role>();
             var pages = 0;
-            await iam.ForEachRolePageAsync(
+            await Iam.ForEachRolePageAsync(
                 null,
                 page =>
                 {
                     pages++;
                     matches.AddRange(page.Where(r => nameFilter(r.RoleName) && (!requireSsmTrust || TrustPolicy.Analyze(r.AssumeRolePolicyDocument).AllowsSsmAssumeRole)));
-                    aws.Reporter.Progress(new OperationProgress(ActivityIds.Listing, "Listing IAM roles", $"Page {pages}: {matches.Count} matching so far"));
+                    Aws.Reporter.Progress(new OperationProgress(ActivityIds.Listing, "Listing IAM roles", $"Page {pages}: {matches.Count} matching so far"));
                 },
                 cancellationToken).ConfigureAwait(false);
-            aws.Reporter.Progress(new OperationProgress(ActivityIds.Listing, "Listing IAM roles", "Done", completed: true));
+            Aws.Reporter.Progress(new OperationProgress(ActivityIds.Listing, "Listing IAM roles", "Done", Completed: true));
 
             // Tags and attached policies are not in ListRoles: read them a few roles at a time, emit in order.
             const int Parallel = 4;
@@ -76,12 +68,12 @@ namespace SsmHybridRole.Engine.Roles
         public async Task<List<string>> ListSsmRoleNamesAsync(CancellationToken cancellationToken)
         {
             var names = new List<string>();
-            await iam.ForEachRolePageAsync(null, page => names.AddRange(page.Where(r => TrustPolicy.Analyze(r.AssumeRolePolicyDocument).AllowsSsmAssumeRole).Select(r => r.RoleName)), cancellationToken).ConfigureAwait(false);
+            await Iam.ForEachRolePageAsync(null, page => names.AddRange(page.Where(r => TrustPolicy.Analyze(r.AssumeRolePolicyDocument).AllowsSsmAssumeRole).Select(r => r.RoleName)), cancellationToken).ConfigureAwait(false);
             return names;
         }
 
         internal Task<List<AttachedPolicy>> ListAttachedAsync(string roleName, CancellationToken cancellationToken)
-            => iam.ListAllAttachedRolePoliciesAsync(roleName, cancellationToken);
+            => Iam.ListAllAttachedRolePoliciesAsync(roleName, cancellationToken);
 
         private async Task<HybridRole?> ReadDetailsAsync(Role listed, CancellationToken cancellationToken)
         {
@@ -92,7 +84,7 @@ namespace SsmHybridRole.Engine.Roles
             catch (SsmHybridRoleException e) when (e.ErrorId == ErrorIds.RoleNotFound)
             {
                 // Deleted between ListRoles and GetRole: it is no longer there to report.
-                aws.Reporter.Verbose($"Role '{listed.RoleName}' disappeared while it was being read; skipped.");
+                Aws.Reporter.Verbose($"Role '{listed.RoleName}' disappeared while it was being read; skipped.");
                 return null;
             }
         }

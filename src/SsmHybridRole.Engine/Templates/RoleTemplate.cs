@@ -1,5 +1,3 @@
-using SsmHybridRole.Engine.Policies;
-
 namespace SsmHybridRole.Engine.Templates
 {
     /// <summary>What the CloudFormation template should create.</summary>

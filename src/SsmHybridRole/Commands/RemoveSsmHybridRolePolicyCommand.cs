@@ -8,37 +8,22 @@ namespace SsmHybridRole.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "SsmHybridRolePolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(HybridServiceRole))]
-    public sealed class RemoveSsmHybridRolePolicyCommand : SsmHybridAwsCmdlet
+    public sealed class RemoveSsmHybridRolePolicyCommand : RolePolicyCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(RoleNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string RoleName { get; set; } = string.Empty;
-
-        [Parameter(Position = 1)]
-        [ArgumentCompleter(typeof(PolicyNameCompleter))]
-        public string[]? Policy { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string[]? PolicyArn { get; set; }
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
         /// <summary>Detach AmazonSSMManagedInstanceCore without asking.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord() => Try(() =>
         {
-            var request = PolicyChange.Resolve(this, RoleName, Policy, PolicyArn);
-            if (!ShouldProcess($"role '{RoleName}'", "Detach " + request.Describe()))
+            var policyArns = ResolvePolicyArns();
+            if (!ShouldProcess($"role '{RoleName}'", "Detach " + Describe(policyArns)))
             {
                 return;
             }
 
             var core = ManagedPolicyCatalog.ManagedInstanceCore;
-            if (request.PolicyArns.Any(a => ManagedPolicyCatalog.FromArn(a) == core)
+            if (policyArns.Any(a => ManagedPolicyCatalog.FromArn(a) == core)
                 && !Force
                 && !ShouldContinue(
                     $"Detaching {core.AwsName} from '{RoleName}' stops Systems Manager from managing every node registered with this role. Detach it anyway?",
@@ -47,11 +32,7 @@ namespace SsmHybridRole.Commands
                 return;
             }
 
-            var role = RunService((service, call, cancel) => service.DetachAsync(RoleName, request.PolicyArns, PassThru, cancel));
-            if (role != null)
-            {
-                WriteObject(OutputMapper.ToOutput(role));
-            }
+            WriteRole(RunService((service, call, cancel) => service.DetachAsync(RoleName, policyArns, PassThru, cancel)));
         });
     }
 }

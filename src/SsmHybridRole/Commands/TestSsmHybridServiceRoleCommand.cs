@@ -32,7 +32,7 @@ namespace SsmHybridRole.Commands
 
         /// <summary>The role assumed in each other account (default OrganizationAccountAccessRole).</summary>
         [Parameter]
-        public string AssumeRoleName { get; set; } = AccountFanOut.DefaultAssumeRoleName;
+        public string AssumeRoleName { get; set; } = KnownNames.DefaultAssumeRoleName;
 
         /// <summary>How many accounts are checked at once (default 4).</summary>
         [Parameter]

@@ -11,11 +11,15 @@ namespace SsmHybridRole.Infrastructure
             => Complete(ManagedPolicyCatalog.CompletionNames, wordToComplete);
 
         internal static IEnumerable<CompletionResult> Complete(IEnumerable<string> candidates, string? wordToComplete)
+            => Complete(candidates.Select(c => new KeyValuePair<string, string>(c, c)), wordToComplete);
+
+        /// <summary>The candidates that start with the word typed, each with its tooltip.</summary>
+        internal static IEnumerable<CompletionResult> Complete(IEnumerable<KeyValuePair<string, string>> candidates, string? wordToComplete)
         {
             var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
             return candidates
-                .Where(c => c.StartsWith(prefix, System.StringComparison.OrdinalIgnoreCase))
-                .Select(c => new CompletionResult(c, c, CompletionResultType.ParameterValue, c));
+                .Where(c => c.Key.StartsWith(prefix, System.StringComparison.OrdinalIgnoreCase))
+                .Select(c => new CompletionResult(c.Key, c.Key, CompletionResultType.ParameterValue, c.Value));
         }
     }
 

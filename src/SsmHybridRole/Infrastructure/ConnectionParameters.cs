@@ -9,63 +9,34 @@ namespace SsmHybridRole.Infrastructure
     /// ($StoredAWSRegion, $StoredAWSCredentials), made into the engine's options in one place: for a cmdlet
     /// and for Tab completion alike, so both reach the same account.
     /// </summary>
-    internal sealed class ConnectionParameters
+    internal static class ConnectionParameters
     {
-        public string? Region { get; set; }
-
-        public string? ProfileName { get; set; }
-
-        public string? ProfileLocation { get; set; }
-
-        public string? AccessKey { get; set; }
-
-        public string? SecretKey { get; set; }
-
-        public string? SessionToken { get; set; }
-
-        public object? Credential { get; set; }
-
-        public string? EndpointUrl { get; set; }
-
-        /// <summary>The parameters a command line has bound so far, as Tab completion sees them.</summary>
-        public static ConnectionParameters FromBound(IDictionary bound)
+        /// <summary>
+        /// The engine's options from the parameters bound so far (a cmdlet's, or what Tab completion sees);
+        /// <paramref name="region"/> is the command's own Region, and <paramref name="sessionVariable"/> reads a
+        /// variable of the caller's session.
+        /// </summary>
+        public static ConnectionOptions FromBound(IDictionary bound, string? region, Func<string, object?> sessionVariable)
         {
             object? Value(string name) => bound.Contains(name) ? Unwrap(bound[name]) : null;
             string? Text(string name) => Value(name)?.ToString();
-            return new ConnectionParameters
+            var options = new ConnectionOptions
             {
-                Region = Text("Region"),
+                Region = region,
                 ProfileName = Text("ProfileName"),
                 ProfileLocation = Text("ProfileLocation"),
                 AccessKey = Text("AccessKey"),
                 SecretKey = Text("SecretKey"),
                 SessionToken = Text("SessionToken"),
-                Credential = Value("Credential"),
                 EndpointUrl = Text("EndpointUrl"),
-            };
-        }
-
-        /// <summary>The engine's options; <paramref name="sessionVariable"/> reads a variable of the caller's session.</summary>
-        public ConnectionOptions ToOptions(Func<string, object?> sessionVariable)
-        {
-            var options = new ConnectionOptions
-            {
-                Region = Region,
-                ProfileName = ProfileName,
-                ProfileLocation = ProfileLocation,
-                AccessKey = AccessKey,
-                SecretKey = SecretKey,
-                SessionToken = SessionToken,
-                EndpointUrl = EndpointUrl,
                 StoredRegion = Unwrap(sessionVariable("StoredAWSRegion"))?.ToString(),
             };
 
-            if (Credential != null)
+            if (Value("Credential") is { } credential)
             {
-                var source = Unwrap(Credential)!;
-                ReadKeys(source);
-                options.ExternalCredentials = () => ReadKeys(source);
-                options.ExternalCredentialsIdentity = source;
+                ReadKeys(credential);
+                options.ExternalCredentials = () => ReadKeys(credential);
+                options.ExternalCredentialsIdentity = credential;
             }
             else if (Unwrap(sessionVariable("StoredAWSCredentials")) is { } stored)
             {

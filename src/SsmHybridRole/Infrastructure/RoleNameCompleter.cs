@@ -23,7 +23,8 @@ namespace SsmHybridRole.Infrastructure
         {
             try
             {
-                var names = RoleNames(ConnectionParameters.FromBound(fakeBoundParameters).ToOptions(SessionVariable));
+                var region = fakeBoundParameters.Contains("Region") ? fakeBoundParameters["Region"]?.ToString() : null;
+                var names = RoleNames(ConnectionParameters.FromBound(fakeBoundParameters, region, SessionVariable));
                 return PolicyNameCompleter.Complete(names, wordToComplete).ToList();
             }
             catch (Exception e) when (e is not OutOfMemoryException)

@@ -127,16 +127,6 @@ namespace SsmHybridRole.Infrastructure
                 (account, done) => { });
 
         internal ConnectionOptions BuildConnectionOptions()
-            => new ConnectionParameters
-            {
-                Region = ConnectionRegion,
-                ProfileName = ProfileName,
-                ProfileLocation = ProfileLocation,
-                AccessKey = AccessKey,
-                SecretKey = SecretKey,
-                SessionToken = SessionToken,
-                Credential = Credential,
-                EndpointUrl = EndpointUrl,
-            }.ToOptions(SessionState.PSVariable.GetValue);
+            => ConnectionParameters.FromBound(MyInvocation.BoundParameters, ConnectionRegion, SessionState.PSVariable.GetValue);
     }
 }

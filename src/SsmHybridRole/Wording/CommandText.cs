@@ -13,8 +13,6 @@ namespace SsmHybridRole.Wording
         {
             [RemedyCommand.NewRole] = "New-SsmHybridServiceRole",
             [RemedyCommand.SetRole] = "Set-SsmHybridServiceRole",
-            [RemedyCommand.TestRole] = "Test-SsmHybridServiceRole",
-            [RemedyCommand.RemoveRole] = "Remove-SsmHybridServiceRole",
             [RemedyCommand.AddPolicy] = "Add-SsmHybridRolePolicy",
             [RemedyCommand.RemovePolicy] = "Remove-SsmHybridRolePolicy",
         };
@@ -44,7 +42,6 @@ namespace SsmHybridRole.Wording
 
         private static string Value(RemedyArgument argument) => argument.Kind switch
         {
-            RemedyValueKind.Switch => string.Empty,
             RemedyValueKind.Text => " " + Quote(argument.Values[0]),
             RemedyValueKind.Placeholder => " <" + argument.Values[0] + ">",
             _ => " " + string.Join(",", argument.Values),
