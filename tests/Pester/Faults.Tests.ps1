@@ -145,21 +145,24 @@ New-SsmHybridServiceRole -RoleName '$name' -AccountId 123456789012 -EndpointUrl 
 }
 
 Describe 'Two sessions converging the same role at once' {
-    It 'both end with the wanted state and without an error' {
+    It 'both end with the wanted state and without an error (two pwsh processes)' {
         $name = New-TestRoleName 'race'
         Reset-IamProxyLog $Proxy
-        # Hold both sessions' first reads so that both find no role and both try to create it.
-        Add-IamProxyFault $Proxy @(@{ action = 'GetRole'; fault = 'delay'; seconds = 1; times = 2 })
-
-        $results = 1..2 | ForEach-Object -ThrottleLimit 2 -Parallel {
-            Import-Module $using:ModulePath
-            $errors = $null
-            $role = Set-SsmHybridServiceRole -RoleName $using:name -Policy CloudWatchAgentServer -Tag @{ team = 'ops' } -AccountId 123456789012 -EndpointUrl $using:Proxy.Url -ErrorVariable errors -ErrorAction SilentlyContinue
-            [pscustomobject]@{ Role = $role; Errors = @($errors).Count }
+        # Hold each process's first read until both have sent one: both find no role and both try to create it.
+        Add-IamProxyFault $Proxy @(@{ action = 'GetRole'; fault = 'barrier'; times = 2 })
+        $command = "Import-Module '$ModulePath'; `$errors = `$null; `$role = Set-SsmHybridServiceRole -RoleName '$name' -Policy CloudWatchAgentServer -Tag @{ team = 'ops' } -AccountId 123456789012 -EndpointUrl '$($Proxy.Url)' -ErrorVariable errors -ErrorAction SilentlyContinue; 'errors:' + @(`$errors).Count; 'role:' + `$role.RoleName"
+        $sessions = 1..2 | ForEach-Object {
+            $start = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+            foreach ($argument in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $command) { $start.ArgumentList.Add($argument) }
+            $start.RedirectStandardOutput = $true
+            $start.UseShellExecute = $false
+            [System.Diagnostics.Process]::Start($start)
         }
+        $lines = $sessions | ForEach-Object { $_.StandardOutput.ReadToEnd(); $_.WaitForExit() }
 
-        $results.Errors | Should -Be @(0, 0)
-        $results.Role | ForEach-Object { $_.RoleName | Should -Be $name }
+        ($lines -split "`n" | Where-Object { $_ -like 'errors:*' }).Trim() | Should -Be @('errors:0', 'errors:0')
+        ($lines -split "`n" | Where-Object { $_ -like 'role:*' }).Trim() | Should -Be @("role:$name", "role:$name")
+        @(Get-Sent | Where-Object { $_.action -eq 'GetRole' -and $_.fault -eq 'barrier' }).Count | Should -Be 2 -Because 'both sessions read before either wrote'
         @(Get-Sent | Where-Object action -eq 'CreateRole').Count | Should -Be 2 -Because 'both sessions tried to create it'
         Get-RoleCount $name | Should -Be 1
         $final = Get-SsmHybridServiceRole -RoleName $name

@@ -36,6 +36,20 @@ function Invoke-FreshPwsh([string] $Command, [hashtable] $Environment = @{}) {
     }
 }
 
+# The names of the roles moto holds in an account whose names start with $Prefix, read straight from moto (not
+# through the proxy or the module), so a test sees exactly what exists.
+function Get-MotoRoleNames([string] $Prefix, [string] $AccountId = '123456789012') {
+    $names = [System.Collections.Generic.List[string]]::new()
+    $marker = $null
+    do {
+        $uri = "$Endpoint/?Action=ListRoles&Version=2010-05-08&MaxItems=1000" + $(if ($marker) { '&Marker=' + [uri]::EscapeDataString($marker) })
+        $page = ([xml](Invoke-WebRequest -Uri $uri -Headers @{ Authorization = 'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/iam/aws4_request'; 'x-moto-account-id' = $AccountId } -UseBasicParsing).Content).ListRolesResponse.ListRolesResult
+        @($page.Roles.member) | Where-Object { $_ -and $_.RoleName.StartsWith($Prefix) } | ForEach-Object { $names.Add($_.RoleName) }
+        $marker = if ($page.IsTruncated -eq 'true') { $page.Marker }
+    } while ($marker)
+    $names | Sort-Object
+}
+
 # What the recording proxy of this file ($Proxy) has seen so far.
 function Get-Sent { @(Get-IamProxyLog $script:Proxy) }
 

@@ -8,13 +8,24 @@ logged with its Query action, whether it was SigV4-signed, and any fault injecte
   POST /__proxy/faults  add rules: {"rules": [{"action": "CreateRole" | "*", "fault": KIND, "times": N,
                         "seconds": S, "contains": TEXT}]}; each matching request (of that action, whose
                         decoded body holds TEXT if given) uses up one of a rule's times.
-KIND is one of: throttle (400 Throttling), internal (500 InternalFailure), unavailable (503),
-reset (the connection is closed without an answer), delay (wait S seconds, then forward),
-nosuchentity (404, as IAM answers before a new role has propagated), invalidprincipal (400
-MalformedPolicyDocument "Invalid principal"), deleteconflict (409 DeleteConflict), concurrent (409
-ConcurrentModification). It listens on loopback only and forwards only to --upstream.
+KIND is one of:
+  faults before the request reaches the server (it is not applied):
+    throttle (400 Throttling), internal (500 InternalFailure), unavailable (503), reset (the connection is
+    closed without an answer), nosuchentity (404, as IAM answers before a new role has propagated),
+    invalidprincipal (400 MalformedPolicyDocument "Invalid principal"), deleteconflict (409 DeleteConflict),
+    concurrent (409 ConcurrentModification, as IAM answers concurrent changes of one entity);
+  faults after the request reached the server (it is applied, the answer is not seen):
+    lostanswer (forward, then close the connection without the answer), holdanswer (forward, then hold the
+    answer S seconds: a client that gives up or is cancelled meanwhile never sees it);
+  timing: delay (wait S seconds, then forward), barrier (hold each matching request until TIMES of them
+    have arrived, then forward them all: N sessions provably read before any writes);
+  random: with probability RATE (a seeded generator, "seed"), one of "kinds" (default throttle, internal,
+    reset, lostanswer), for every matching request while TIMES lasts.
+Requests of JSON protocols (SSM, STS's JSON) are named by their X-Amz-Target operation. It listens on
+loopback only and forwards only to --upstream.
 """
 import argparse
+import random
 import http.client
 import json
 import socket
@@ -26,6 +37,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 LOG = []
 RULES = []
 LOCK = threading.Lock()
+BARRIER = threading.Condition()
 
 ERRORS = {
     "throttle": (400, "Sender", "Throttling", "Rate exceeded"),
@@ -39,12 +51,25 @@ ERRORS = {
 
 
 def take_fault(action, body):
-    """The first rule that matches the action (and the body text, if it names one) and has uses left, used up once."""
+    """The fault for this request: the first rule that matches the action (and the body text, if it names one)
+    and has uses left, used up once. A random rule decides with its own seeded generator."""
     for rule in RULES:
         if rule["times"] > 0 and rule["action"] in ("*", action) and rule["contains"] in body:
             rule["times"] -= 1
-            return rule
+            if rule["fault"] != "random":
+                return rule
+            if rule["rng"].random() < rule["rate"]:
+                return dict(rule, fault=rule["rng"].choice(rule["kinds"]))
+            return None
     return None
+
+
+def wait_at_barrier(rule):
+    """Holds a request until the barrier's count of requests has arrived (at most 60 s)."""
+    with BARRIER:
+        rule["arrived"] += 1
+        BARRIER.notify_all()
+        BARRIER.wait_for(lambda: rule["arrived"] >= rule["count"], timeout=60)
 
 
 def error_body(kind, role, number):
@@ -82,9 +107,12 @@ def make_handler(upstream):
                         return self._reply(200, b"{}")
                     if self.command == "POST" and self.path == "/__proxy/faults":
                         for rule in json.loads(body or b"{}").get("rules", []):
+                            times = int(rule.get("times", 1))
                             RULES.append({"action": rule.get("action", "*"), "fault": rule["fault"],
-                                          "times": int(rule.get("times", 1)), "seconds": float(rule.get("seconds", 0)),
-                                          "contains": rule.get("contains", "")})
+                                          "times": times, "seconds": float(rule.get("seconds", 0)),
+                                          "contains": rule.get("contains", ""), "count": times, "arrived": 0,
+                                          "rate": float(rule.get("rate", 0)), "rng": random.Random(rule.get("seed", 0)),
+                                          "kinds": rule.get("kinds") or ["throttle", "internal", "reset", "lostanswer"]})
                         return self._reply(200, b"{}")
                     if self.path == "/__proxy/log":
                         return self._reply(200, json.dumps(LOG).encode())
@@ -92,7 +120,8 @@ def make_handler(upstream):
 
             params = urllib.parse.parse_qs(body.decode("utf-8", "replace")) if body else {}
             query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
-            action = (params.get("Action") or query.get("Action") or [None])[0]
+            target_header = self.headers.get("X-Amz-Target") or ""
+            action = (params.get("Action") or query.get("Action") or [target_header.split(".")[-1] or None])[0]
             auth = self.headers.get("Authorization") or ""
             service = None
             access_key = None
@@ -103,7 +132,7 @@ def make_handler(upstream):
             role = (params.get("RoleName") or [None])[0]
             with LOCK:
                 rule = take_fault(action, urllib.parse.unquote_plus(body.decode("utf-8", "replace")))
-                LOG.append({"method": self.command, "action": action, "service": service, "role": role, "access_key": access_key,
+                LOG.append({"method": self.command, "action": action, "target": target_header or None, "service": service, "role": role, "access_key": access_key,
                             "signed": auth.startswith("AWS4-HMAC-SHA256"), "fault": rule["fault"] if rule else None})
                 number = len(LOG)
             if rule and rule["fault"] == "reset":
@@ -115,6 +144,8 @@ def make_handler(upstream):
                 return self._reply(status, payload, "text/xml")
             if rule and rule["fault"] == "delay":
                 time.sleep(rule["seconds"])
+            if rule and rule["fault"] == "barrier":
+                wait_at_barrier(rule)
 
             connection = http.client.HTTPConnection(target.hostname, target.port, timeout=60)
             headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length", "connection")}
@@ -122,14 +153,23 @@ def make_handler(upstream):
             connection.request(self.command, self.path, body=body, headers=headers)
             response = connection.getresponse()
             payload = response.read()
-            self.send_response(response.status)
-            for key, value in response.getheaders():
-                if key.lower() not in ("content-length", "transfer-encoding", "connection", "server", "date"):
-                    self.send_header(key, value)
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
             connection.close()
+            if rule and rule["fault"] == "lostanswer":
+                self.close_connection = True
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
+            if rule and rule["fault"] == "holdanswer":
+                time.sleep(rule["seconds"])
+            try:
+                self.send_response(response.status)
+                for key, value in response.getheaders():
+                    if key.lower() not in ("content-length", "transfer-encoding", "connection", "server", "date"):
+                        self.send_header(key, value)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+            except OSError:
+                self.close_connection = True  # the client gave up while the answer was held
 
         do_GET = _forward
         do_POST = _forward

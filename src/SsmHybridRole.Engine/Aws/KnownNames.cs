@@ -16,5 +16,11 @@ namespace SsmHybridRole.Engine.Aws
         public const string SsmServicePrincipal = "ssm.amazonaws.com";
 
         public const string AssumeRoleAction = "sts:AssumeRole";
+
+        /// <summary>
+        /// The tag the module puts on every role it creates; its value is the id of that one creation, so a
+        /// lost answer to CreateRole can be told from someone else's role of the same name.
+        /// </summary>
+        public const string CreationMarkerTag = "SsmHybridRole:CreationId";
     }
 }

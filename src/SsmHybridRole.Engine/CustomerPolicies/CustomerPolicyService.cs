@@ -43,8 +43,7 @@ namespace SsmHybridRole.Engine.CustomerPolicies
 
             var accountId = await Aws.GetAccountIdAsync(cancellationToken).ConfigureAwait(false);
             var policyArn = Arn.CustomerManagedPolicy(Connection.Partition, accountId, policyName);
-            var policy = (await Iam.GetPolicyAsync(new GetPolicyRequest { PolicyArn = policyArn }, cancellationToken).ConfigureAwait(false)).Policy;
-            var current = (await Iam.GetPolicyVersionAsync(new GetPolicyVersionRequest { PolicyArn = policyArn, VersionId = policy.DefaultVersionId ?? "v1" }, cancellationToken).ConfigureAwait(false)).PolicyVersion;
+            var current = await DefaultVersionAsync(policyArn, cancellationToken).ConfigureAwait(false);
             if (PolicyJson.AreEquivalent(current.Document, document))
             {
                 Reporter.Verbose($"Policy '{policyName}' already has this document (version {current.VersionId}); nothing to do.");
@@ -57,11 +56,39 @@ namespace SsmHybridRole.Engine.CustomerPolicies
             {
                 var oldest = versions.Where(v => !v.IsDefaultVersion).OrderBy(v => v.CreateDate ?? DateTime.MinValue).ThenBy(v => v.VersionId, StringComparer.Ordinal).First();
                 Reporter.Verbose($"Policy '{policyName}' has {versions.Count} versions, IAM's limit; deleting {oldest.VersionId}, the oldest non-default.");
-                await Iam.DeletePolicyVersionAsync(new DeletePolicyVersionRequest { PolicyArn = policyArn, VersionId = oldest.VersionId }, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Iam.DeletePolicyVersionAsync(new DeletePolicyVersionRequest { PolicyArn = policyArn, VersionId = oldest.VersionId }, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ServiceCallException e) when (e.Kind == FailureKind.NotFound)
+                {
+                    // Deleted already: the SDK's retry after a lost answer.
+                }
             }
 
-            var added = await Iam.CreatePolicyVersionAsync(new CreatePolicyVersionRequest { PolicyArn = policyArn, PolicyDocument = document, SetAsDefault = true }, cancellationToken).ConfigureAwait(false);
-            return new CustomerPolicy(policyName, policyArn, document, added.PolicyVersion.VersionId, PolicyOutcome.Updated);
+            try
+            {
+                var added = await Iam.CreatePolicyVersionAsync(new CreatePolicyVersionRequest { PolicyArn = policyArn, PolicyDocument = document, SetAsDefault = true }, cancellationToken).ConfigureAwait(false);
+                return new CustomerPolicy(policyName, policyArn, document, added.PolicyVersion.VersionId, PolicyOutcome.Updated);
+            }
+            catch (ServiceCallException e) when (e.Kind is FailureKind.LimitExceeded or FailureKind.Connection or FailureKind.ServiceFailure)
+            {
+                // An answer lost after IAM made the version (its retry may even meet the five-version limit):
+                // what counts is whether the default version now says what was asked.
+                var now = await DefaultVersionAsync(policyArn, cancellationToken).ConfigureAwait(false);
+                if (!PolicyJson.AreEquivalent(now.Document, document))
+                {
+                    throw;
+                }
+
+                return new CustomerPolicy(policyName, policyArn, document, now.VersionId, PolicyOutcome.Updated);
+            }
+        }
+
+        private async Task<PolicyVersion> DefaultVersionAsync(string policyArn, CancellationToken cancellationToken)
+        {
+            var policy = (await Iam.GetPolicyAsync(new GetPolicyRequest { PolicyArn = policyArn }, cancellationToken).ConfigureAwait(false)).Policy;
+            return (await Iam.GetPolicyVersionAsync(new GetPolicyVersionRequest { PolicyArn = policyArn, VersionId = policy.DefaultVersionId ?? "v1" }, cancellationToken).ConfigureAwait(false)).PolicyVersion;
         }
     }
 }

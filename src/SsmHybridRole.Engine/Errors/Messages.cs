@@ -49,8 +49,14 @@ namespace SsmHybridRole.Engine.Errors
         public static string RollbackSucceeded(string roleName)
             => $"Creating role '{roleName}' failed part-way; what had been created was removed again.";
 
-        public static string RollbackIncomplete(string roleName, IEnumerable<string> remaining, string cause)
-            => $"Creating role '{roleName}' failed ({cause}) and undoing it failed too. Still in the account: {string.Join("; ", remaining)}.";
+        public static string RollbackIncomplete(string roleName, IEnumerable<string> remaining, string cause, string undoFailure)
+            => $"Creating role '{roleName}' failed ({cause}) and undoing it failed too ({undoFailure}). Still in the account: {string.Join("; ", remaining)}.";
+
+        public static string CreationUnknown(string roleName, string cause, string readFailure)
+            => $"Creating role '{roleName}' failed ({cause}) in a way that leaves unknown whether IAM made it, and reading it back failed too ({readFailure}). If the role exists and carries the tag {KnownNames.CreationMarkerTag}, it is a leftover of this command.";
+
+        public static string StoppedBeforeReported(string roleName)
+            => $"the command stopped before role '{roleName}' could be reported";
 
         public static string RemoveIncomplete(string roleName, IEnumerable<string> done, string cause)
             => $"Removing role '{roleName}' stopped part-way ({cause}). Already done: {string.Join("; ", done)}.";

@@ -49,6 +49,11 @@ namespace SsmHybridRole.Engine.Gateway
                     {
                         return await send().ConfigureAwait(false);
                     }
+                    catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // Nobody cancelled: the request's own time limit ran out, and whether it was applied is unknown.
+                        throw ServiceErrorTranslator.Translate(new TimeoutException($"{action} got no answer in time.", e), action, target);
+                    }
                     catch (Exception e) when (ServiceErrorTranslator.Translate(e, action, target) is var translated && !ReferenceEquals(translated, e))
                     {
                         throw translated;

@@ -36,7 +36,8 @@ namespace SsmHybridRole.Engine.Gateway
 
         public async Task<DeleteRoleResponse> DeleteRoleAsync(DeleteRoleRequest request, CancellationToken cancellationToken = default)
         {
-            var deleted = await Call("DeleteRole", CallTarget.Role(request.RoleName), () => iam.DeleteRoleAsync(request, cancellationToken), cancellationToken, TransientFailure.DeleteConflict(request.RoleName)).ConfigureAwait(false);
+            // No wait for DeleteConflict here: the teardown reads the role again and detaches what landed late.
+            var deleted = await Call("DeleteRole", CallTarget.Role(request.RoleName), () => iam.DeleteRoleAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
             EventualConsistency.NoteRemoved(ConnectionKey, request.RoleName);
             return deleted;
         }

@@ -42,7 +42,7 @@ namespace SsmHybridRole.Engine.Gateway
                     return Failure(ErrorIds.InvalidCredentials, FailureKind.Authentication, Messages.InvalidCredentials(action, e.Message), about, Messages.InvalidCredentialsAction, e);
                 case AmazonServiceException e:
                     return Failure(GenericFailureId(action), FailureKind.ServiceFailure, Messages.RequestFailed(action, e.ErrorCode, e.Message), about, null, e);
-                case AmazonClientException or HttpRequestException or IOException:
+                case AmazonClientException or HttpRequestException or IOException or TimeoutException:
                     return Failure(ErrorIds.EndpointUnreachable, FailureKind.Connection, Messages.EndpointUnreachable(action, Innermost(exception).Message), about, null, exception);
                 default:
                     return exception;

@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using SsmHybridRole.Engine.Iam.Model;
 
 namespace SsmHybridRole.Engine.Roles
@@ -60,21 +59,12 @@ namespace SsmHybridRole.Engine.Roles
                 Tags = s.Tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
             };
 
-            var steps = new RoleSteps(Reporter, s.RoleName, 1 + spec.PolicyArns.Count);
-            steps.Next("iam:CreateRole");
-            var created = await Iam.CreateRoleAsync(request, cancellationToken).ConfigureAwait(false);
-
-            steps.Next($"iam:AttachRolePolicy x{spec.PolicyArns.Count}");
-            var (attached, failure) = await AttachAllAsync(s.RoleName, spec.PolicyArns, cancellationToken).ConfigureAwait(false);
-            steps.Done();
-            if (failure != null)
-            {
-                await RollBackCreateAsync(s.RoleName, attached, failure.SourceException).ConfigureAwait(false);
-                failure.Throw();
-            }
-
-            return HybridRole.From(created.Role, attached, request.Tags);
+            return await new RoleCreation(Aws).RunAsync(request, spec.PolicyArns, cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>Removes a role this process made moments ago whose creation could not be reported: it must not stay.</summary>
+        public Task UndoCreationAsync(string roleName, CancellationToken cancellationToken)
+            => new RoleCreation(Aws).UndoAsync(roleName, new OperationCanceledException(Messages.StoppedBeforeReported(roleName)), cancellationToken);
 
         /// <summary>Attaches managed policies that are not attached yet; attached ones are reported and skipped.</summary>
         public async Task<HybridRole?> AttachAsync(string roleName, IReadOnlyList<string> policyArns, bool readBack, CancellationToken cancellationToken)
@@ -93,7 +83,7 @@ namespace SsmHybridRole.Engine.Roles
                 }
             }
 
-            var (_, failure) = await AttachAllAsync(roleName, missing, cancellationToken).ConfigureAwait(false);
+            var (_, failure) = await new RolePolicies(Aws).AttachAllAsync(roleName, missing, cancellationToken).ConfigureAwait(false);
             failure?.Throw();
             return readBack ? await reader.GetAsync(roleName, cancellationToken).ConfigureAwait(false) : null;
         }
@@ -110,7 +100,14 @@ namespace SsmHybridRole.Engine.Roles
                     continue;
                 }
 
-                await Iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = policyArn }, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = policyArn }, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ServiceCallException e) when (e.Kind == FailureKind.NotFound)
+                {
+                    // Detached already: the SDK's retry after a lost answer, or another session.
+                }
             }
 
             return readBack ? await reader.GetAsync(roleName, cancellationToken).ConfigureAwait(false) : null;
@@ -125,107 +122,15 @@ namespace SsmHybridRole.Engine.Roles
         /// </summary>
         public async Task RemoveAsync(string roleName, CancellationToken cancellationToken)
         {
-            var done = new List<string>();
+            var teardown = new RoleTeardown(Aws, roleName);
             try
             {
-                foreach (var profile in await Iam.ListAllInstanceProfilesForRoleAsync(roleName, cancellationToken).ConfigureAwait(false))
-                {
-                    await Iam.RemoveRoleFromInstanceProfileAsync(new RemoveRoleFromInstanceProfileRequest { InstanceProfileName = profile.InstanceProfileName, RoleName = roleName }, cancellationToken).ConfigureAwait(false);
-                    done.Add($"removed from instance profile '{profile.InstanceProfileName}'");
-                }
-
-                foreach (var policy in await reader.ListAttachedAsync(roleName, cancellationToken).ConfigureAwait(false))
-                {
-                    await Iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = policy.PolicyArn }, cancellationToken).ConfigureAwait(false);
-                    done.Add($"detached '{policy.PolicyName}'");
-                }
-
-                foreach (var inline in await Iam.ListAllRolePolicyNamesAsync(roleName, cancellationToken).ConfigureAwait(false))
-                {
-                    await Iam.DeleteRolePolicyAsync(new DeleteRolePolicyRequest { RoleName = roleName, PolicyName = inline }, cancellationToken).ConfigureAwait(false);
-                    done.Add($"deleted inline policy '{inline}'");
-                }
-
-                await Iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = roleName }, cancellationToken).ConfigureAwait(false);
+                await teardown.RunAsync(managedPoliciesOnly: false, mustExist: true, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (done.Count > 0 && e is not SsmHybridRoleException { ErrorId: ErrorIds.RoleNotFound })
+            catch (Exception e) when (teardown.Done.Count > 0)
             {
-                throw new SsmHybridRoleException(ErrorIds.RoleRemovalIncomplete, SsmHybridRoleException.IncompleteBecauseOf(e), Messages.RemoveIncomplete(roleName, done, e.Message), roleName, null, e);
+                throw new SsmHybridRoleException(ErrorIds.RoleRemovalIncomplete, SsmHybridRoleException.IncompleteBecauseOf(e), Messages.RemoveIncomplete(roleName, teardown.Done, e.Message), roleName, null, e);
             }
-        }
-
-        /// <summary>
-        /// Attaches the policies side by side (they are independent, and a role has at most ten), keeping
-        /// their order in the result. Every attempt finishes before this returns, so the caller knows exactly
-        /// what is attached; the first failure, in policy order, is returned to be thrown.
-        /// </summary>
-        private async Task<(List<AttachedPolicy> Attached, ExceptionDispatchInfo? Failure)> AttachAllAsync(string roleName, IReadOnlyList<string> policyArns, CancellationToken cancellationToken)
-        {
-            var outcomes = await Task.WhenAll(policyArns.Select(async policyArn =>
-            {
-                try
-                {
-                    await Iam.AttachRolePolicyAsync(new AttachRolePolicyRequest { RoleName = roleName, PolicyArn = policyArn }, cancellationToken).ConfigureAwait(false);
-                    return (policyArn, (Exception?)null);
-                }
-                catch (Exception e)
-                {
-                    return (policyArn, e);
-                }
-            })).ConfigureAwait(false);
-            var attached = outcomes.Where(o => o.Item2 is null).Select(o => new AttachedPolicy { PolicyArn = o.policyArn, PolicyName = Arn.ResourceName(o.policyArn) }).ToList();
-            var failure = outcomes.Select(o => o.Item2).FirstOrDefault(e => e != null);
-            return (attached, failure is null ? null : ExceptionDispatchInfo.Capture(failure));
-        }
-
-        private async Task RollBackCreateAsync(string roleName, IReadOnlyList<AttachedPolicy> attached, Exception cause)
-        {
-            // Undo even when the caller cancelled: a half-made role is worse than a few more seconds.
-            using var undo = new CancellationTokenSource(RollbackTimeout);
-            var remaining = new List<string>(attached.Select(p => $"policy '{p.PolicyName}' attached"));
-            remaining.Insert(0, $"role '{roleName}'");
-            Reporter.Verbose($"Undoing the creation of role '{roleName}'.");
-            try
-            {
-                foreach (var policy in attached)
-                {
-                    await Iam.DetachRolePolicyAsync(new DetachRolePolicyRequest { RoleName = roleName, PolicyArn = policy.PolicyArn }, undo.Token).ConfigureAwait(false);
-                    remaining.Remove($"policy '{policy.PolicyName}' attached");
-                }
-
-                await Iam.DeleteRoleAsync(new DeleteRoleRequest { RoleName = roleName }, undo.Token).ConfigureAwait(false);
-                Reporter.Warning(Messages.RollbackSucceeded(roleName));
-            }
-            catch (Exception undoFailure) when (undoFailure is not OutOfMemoryException)
-            {
-                throw new SsmHybridRoleException(
-                    ErrorIds.RoleCreationIncomplete,
-                    SsmHybridRoleException.IncompleteBecauseOf(undoFailure),
-                    Messages.RollbackIncomplete(roleName, remaining, cause.Message),
-                    roleName,
-                    null,
-                    new AggregateException(cause, undoFailure));
-            }
-        }
-
-        /// <summary>The steps of one role's creation, as progress.</summary>
-        private sealed class RoleSteps
-        {
-            private readonly IOperationReporter reporter;
-            private readonly string activity;
-            private readonly int total;
-            private int done = -1;
-
-            public RoleSteps(IOperationReporter reporter, string roleName, int total)
-            {
-                this.reporter = reporter;
-                activity = $"Creating hybrid service role '{roleName}'";
-                this.total = total;
-            }
-
-            public void Next(string status) => reporter.Progress(new OperationProgress(ActivityIds.RoleSteps, activity, status, 100 * ++done / total));
-
-            public void Done() => reporter.Progress(new OperationProgress(ActivityIds.RoleSteps, activity, "Done", Completed: true));
         }
     }
 }

@@ -52,6 +52,9 @@ namespace SsmHybridRole.Engine.Roles
         public bool InDesiredState => Changes.Count == 0;
     }
 
-    /// <summary>The role after convergence, with every planned change and whether it was applied.</summary>
-    internal sealed record ConvergenceResult(HybridRole Role, IReadOnlyList<PlannedChange> Changes);
+    /// <summary>
+    /// The role after convergence, with every planned change and whether it was applied. <see cref="TakeBack"/>
+    /// removes the role again when this convergence created it and the caller could not report it.
+    /// </summary>
+    internal sealed record ConvergenceResult(HybridRole Role, IReadOnlyList<PlannedChange> Changes, Func<CancellationToken, Task>? TakeBack = null);
 }

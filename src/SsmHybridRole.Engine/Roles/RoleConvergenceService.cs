@@ -122,7 +122,7 @@ namespace SsmHybridRole.Engine.Roles
                 {
                     var created = await roles.CreateAsync(plan.Spec, cancellationToken).ConfigureAwait(false);
                     create.Applied = true;
-                    return new ConvergenceResult(created, plan.Changes);
+                    return new ConvergenceResult(created, plan.Changes, cancel => roles.UndoCreationAsync(created.RoleName, cancel));
                 }
                 catch (ServiceCallException e) when (e.ErrorId == ErrorIds.RoleAlreadyExists)
                 {

@@ -24,7 +24,7 @@ namespace SsmHybridRole.Commands
         [ValidateRange(1, 32)]
         public int ThrottleLimit { get; set; } = 1;
 
-        protected override void ProcessRecord() => Try(() =>
+        protected override void ProcessRecord() => StopBatchOnFailure(() => Try(() =>
         {
             var validated = ValidatedSpec(AccountId, GetConnection());
             var policies = string.Join(", ", validated.PolicyArns.Select(Arn.ResourceName));
@@ -35,20 +35,20 @@ namespace SsmHybridRole.Commands
 
             if (ThrottleLimit == 1)
             {
-                WriteObject(OutputMapper.ToOutput(RunService((service, call, cancel) => service.CreateAsync(validated, cancel))));
+                WriteObject(OutputMapper.ToOutput(RunWithConnection((connection, call, cancel) => new HybridRoleService(connection, call).CreateAsync(validated, cancel), UndoCreation)));
                 return;
             }
 
-            batch ??= new EngineCall(this);
             var connection = GetConnection();
-            inFlight.Enqueue(batch.Start(call => new HybridRoleService(connection, call).CreateAsync(validated, Cancellation)));
+            batch ??= new EngineCall(this, Cancellation);
+            inFlight.Enqueue(batch.Start(call => new HybridRoleService(connection, call).CreateAsync(validated, call.Cancellation), (role, cancel) => UndoCreation(connection, role, cancel)));
             while (inFlight.Count >= ThrottleLimit)
             {
                 WriteOldest();
             }
-        });
+        }));
 
-        protected override void EndProcessing()
+        protected override void EndProcessing() => StopBatchOnFailure(() =>
         {
             while (inFlight.Count > 0)
             {
@@ -56,13 +56,31 @@ namespace SsmHybridRole.Commands
             }
 
             batch?.Dispose();
-        }
+        });
 
         /// <summary>Waits for the oldest role still being made and writes it (or its error): output keeps input order.</summary>
         private void WriteOldest()
         {
             var next = inFlight.Dequeue();
             Try(() => WriteObject(OutputMapper.ToOutput(batch!.Wait(next))));
+        }
+
+        /// <summary>
+        /// A failure that ends the command (-ErrorAction Stop, a downstream command that throws, Ctrl+C) stops every
+        /// role still being made: each undoes itself, one made but not yet written is taken back, then it goes on.
+        /// </summary>
+        private void StopBatchOnFailure(Action body)
+        {
+            try
+            {
+                body();
+            }
+            catch (Exception e) when (batch != null && e is not OutOfMemoryException)
+            {
+                inFlight.Clear();
+                batch.Abandon(e);
+                throw;
+            }
         }
     }
 }

@@ -58,7 +58,8 @@ namespace SsmHybridRole.Commands
                 RunInAccounts(
                     scope.IsCallerOnly ? scope : new AccountScope(toRun, AssumeRoleName, ThrottleLimit),
                     (connection, account, call, cancel) => new RoleConvergenceService(connection, call).ApplyAsync(plans[account ?? string.Empty], approved.Contains, cancel),
-                    (account, result) => WriteObject(OutputMapper.ToOutput(result.Role, result.Changes)));
+                    (account, result) => WriteObject(OutputMapper.ToOutput(result.Role, result.Changes)),
+                    result => result.TakeBack);
             }
         });
     }

@@ -1,5 +1,6 @@
 using SsmHybridRole.Engine.Accounts;
 using SsmHybridRole.Engine.Connections;
+using SsmHybridRole.Engine.Reporting;
 using SsmHybridRole.Engine.Roles;
 
 namespace SsmHybridRole.Infrastructure
@@ -76,10 +77,10 @@ namespace SsmHybridRole.Infrastructure
         /// Runs an engine task with the connection. The connection is made first, here on the pipeline thread
         /// (it may write verbose text); the task itself runs off it and reports through the call.
         /// </summary>
-        internal T RunWithConnection<T>(Func<AwsConnection, EngineCall, CancellationToken, Task<T>> work)
+        internal T RunWithConnection<T>(Func<AwsConnection, EngineCall, CancellationToken, Task<T>> work, Func<AwsConnection, T, CancellationToken, Task>? undo = null)
         {
             var made = GetConnection();
-            return RunEngine((call, cancel) => work(made, call, cancel));
+            return RunEngine((call, cancel) => work(made, call, cancel), undo is null ? null : (result, cancel) => undo(made, result, cancel));
         }
 
         internal void RunWithConnection(Func<AwsConnection, EngineCall, CancellationToken, Task> work)
@@ -92,12 +93,16 @@ namespace SsmHybridRole.Infrastructure
         internal T RunService<T>(Func<HybridRoleService, EngineCall, CancellationToken, Task<T>> work)
             => RunWithConnection((made, call, cancel) => work(new HybridRoleService(made, call), call, cancel));
 
+        /// <summary>Takes back a role this command created but could not report: it must not stay behind unnamed.</summary>
+        internal static Task UndoCreation(AwsConnection connection, HybridRole role, CancellationToken cancellationToken)
+            => new HybridRoleService(connection, SilentReporter.Instance).UndoCreationAsync(role.RoleName, cancellationToken);
+
         /// <summary>
         /// Runs <paramref name="work"/> in each account of <paramref name="scope"/> (the caller's own: with this
         /// command's connection, account null), handing each result to <paramref name="onResult"/> and writing
         /// each failure as an error, both on the pipeline thread.
         /// </summary>
-        internal void RunInAccounts<T>(AccountScope scope, Func<AwsConnection, string?, EngineCall, CancellationToken, Task<T>> work, Action<string?, T> onResult)
+        internal void RunInAccounts<T>(AccountScope scope, Func<AwsConnection, string?, EngineCall, CancellationToken, Task<T>> work, Action<string?, T> onResult, Func<T, Func<CancellationToken, Task>?>? undoOf = null)
         {
             if (scope.IsCallerOnly)
             {
@@ -109,7 +114,7 @@ namespace SsmHybridRole.Infrastructure
                 options,
                 scope,
                 (made, account) => work(made, account, call, cancel),
-                (account, result) => call.Post(() => onResult(account, result)),
+                (account, result) => call.PostResult(() => onResult(account, result), undoOf?.Invoke(result)),
                 (account, failure) => call.Post(() => WriteFailure(account, failure)),
                 call,
                 cancel));

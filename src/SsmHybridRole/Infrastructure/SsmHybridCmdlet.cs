@@ -51,16 +51,23 @@ namespace SsmHybridRole.Infrastructure
             return (force && !whatIf) || ShouldProcess(target, action);
         }
 
-        /// <summary>Runs an engine task, writing its verbose text, warnings and progress as they come.</summary>
-        internal T RunEngine<T>(Func<EngineCall, CancellationToken, Task<T>> work)
-            => EngineCall.Run(this, call => work(call, stopping.Token));
+        /// <summary>
+        /// Runs an engine task, writing its verbose text, warnings and progress as they come. <paramref name="undo"/>
+        /// takes the result back when the command stops before the result could be written.
+        /// </summary>
+        internal T RunEngine<T>(Func<EngineCall, CancellationToken, Task<T>> work, Func<T, CancellationToken, Task>? undo = null)
+            => EngineCall.Run(this, call => work(call, call.Cancellation), undo, stopping.Token);
 
         internal void RunEngine(Func<EngineCall, CancellationToken, Task> work)
-            => EngineCall.Run(this, async call =>
-            {
-                await work(call, stopping.Token).ConfigureAwait(false);
-                return true;
-            });
+            => EngineCall.Run(
+                this,
+                async call =>
+                {
+                    await work(call, call.Cancellation).ConfigureAwait(false);
+                    return true;
+                },
+                null,
+                stopping.Token);
 
         /// <summary>A failure for one account of a many-account run (or the caller's own, when the account is null).</summary>
         internal void WriteFailure(string? accountId, Exception exception)

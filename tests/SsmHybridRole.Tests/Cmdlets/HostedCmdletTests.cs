@@ -81,6 +81,47 @@ namespace SsmHybridRole.Tests.Cmdlets
         }
 
         [Fact]
+        public async Task Stopping_while_IAM_holds_the_answer_to_CreateRole_finds_the_role_IAM_made_and_removes_it()
+        {
+            var name = MotoFixture.UniqueName("ctrl-c-create");
+            proxy.AddFault("CreateRole", "holdanswer", times: 1, seconds: 30);
+            using var shell = NewRole(name);
+
+            var running = shell.BeginInvoke();
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (!proxy.Actions().Contains("CreateRole") && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            // IAM has the request (the proxy forwards it at once and holds only the answer): the role exists now.
+            await WaitUntilAsync(async () => await RoleExistsAsync(name));
+            shell.Stop();
+
+            Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+            Assert.False(await RoleExistsAsync(name), "the role IAM made while its answer was held is gone");
+            Assert.Contains("GetRole", proxy.Actions());
+            Assert.Contains("DeleteRole", proxy.Actions());
+            Assert.DoesNotContain("AttachRolePolicy", proxy.Actions());
+        }
+
+        [Fact]
+        public void ConcurrentModification_is_waited_out_with_progress_and_no_rollback()
+        {
+            var name = MotoFixture.UniqueName("concurrent");
+            proxy.AddFault("AttachRolePolicy", "concurrent", times: 3);
+            using var shell = NewRole(name).AddParameter("Verbose");
+
+            var output = shell.Invoke();
+
+            Assert.False(shell.HadErrors, string.Join("; ", shell.Streams.Error.Select(e => e.ToString())));
+            Assert.Empty(shell.Streams.Warning);
+            Assert.Equal(2, ((object[])output.Single().Properties["AttachedPolicies"].Value).Length);
+            Assert.Contains(shell.Streams.Progress, p => p.StatusDescription.StartsWith($"Waiting for another change to role '{name}' to finish", StringComparison.Ordinal));
+            Assert.DoesNotContain("DeleteRole", proxy.Actions());
+        }
+
+        [Fact]
         public void Waiting_for_IAM_to_propagate_is_shown_as_progress()
         {
             var name = MotoFixture.UniqueName("progress");
@@ -94,6 +135,28 @@ namespace SsmHybridRole.Tests.Cmdlets
             Assert.Contains(shell.Streams.Progress, p => p.Activity == "Waiting for IAM to propagate" && p.RecordType == ProgressRecordType.Processing);
             Assert.Contains(shell.Streams.Progress, p => p.Activity == "Waiting for IAM to propagate" && p.RecordType == ProgressRecordType.Completed);
             Assert.Contains(shell.Streams.Verbose, v => v.Message.Contains("IAM has not propagated yet", StringComparison.Ordinal));
+        }
+
+        private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (!await condition() && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        private async Task<bool> RoleExistsAsync(string name)
+        {
+            try
+            {
+                await moto.Iam.GetRoleAsync(new GetRoleRequest { RoleName = name });
+                return true;
+            }
+            catch (NoSuchEntityException)
+            {
+                return false;
+            }
         }
     }
 }

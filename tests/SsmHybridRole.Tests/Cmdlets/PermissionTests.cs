@@ -32,7 +32,8 @@ namespace SsmHybridRole.Tests.Cmdlets
         /// actions only its undo path needs (granted, not dropped).</summary>
         public static IEnumerable<object[]> Scenarios()
         {
-            yield return new object[] { "New-SsmHybridServiceRole", new[] { "iam:CreateRole", "iam:AttachRolePolicy" }, new[] { "iam:DetachRolePolicy", "iam:DeleteRole" } };
+            // iam:TagRole is granted, not dropped: IAM checks it for the creation marker (tag on create), moto does not.
+            yield return new object[] { "New-SsmHybridServiceRole", new[] { "iam:CreateRole", "iam:AttachRolePolicy" }, UndoOfCreation.Append("iam:TagRole").Append("iam:GetRole").ToArray() };
             yield return new object[] { "Add-SsmHybridRolePolicy", new[] { "iam:ListAttachedRolePolicies", "iam:AttachRolePolicy" }, Array.Empty<string>() };
             yield return new object[] { "Remove-SsmHybridRolePolicy", new[] { "iam:ListAttachedRolePolicies", "iam:DetachRolePolicy" }, Array.Empty<string>() };
             yield return new object[] { "Get-SsmHybridServiceRole", new[] { "iam:GetRole", "iam:ListAttachedRolePolicies" }, Array.Empty<string>() };
@@ -59,6 +60,48 @@ namespace SsmHybridRole.Tests.Cmdlets
                 Assert.True(error.CategoryInfo.Category == ErrorCategory.PermissionDenied, $"{scenario} without {missing}: {error.CategoryInfo.Category} {error.FullyQualifiedErrorId}");
                 Assert.Contains(missing, error.Exception.Message, StringComparison.Ordinal);
             }
+        }
+
+        /// <summary>What undoing a creation that failed part-way needs: read what IAM shows attached, detach it, delete the role.</summary>
+        private static readonly string[] UndoOfCreation = { "iam:ListAttachedRolePolicies", "iam:DetachRolePolicy", "iam:DeleteRole" };
+
+        [Fact]
+        public async Task The_undo_of_a_creation_that_failed_part_way_needs_exactly_its_listed_permissions()
+        {
+            var creation = new[] { "iam:CreateRole", "iam:AttachRolePolicy", "iam:TagRole" };
+            var (accessKey, secretKey) = await moto.CallerWith(creation.Concat(UndoOfCreation));
+            var name = await moto.NewRoleAsync() + "-undo";
+            var outcome = await RunFailingCreation(name, accessKey, secretKey);
+
+            var error = Assert.Single(outcome);
+            Assert.StartsWith("PolicyNotFound,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.False(await moto.RoleExistsAsync(name), "with exactly the undo's permissions the half-made role is removed");
+
+            foreach (var missing in UndoOfCreation)
+            {
+                (accessKey, secretKey) = await moto.CallerWith(creation.Concat(UndoOfCreation.Where(a => a != missing)));
+                name = await moto.NewRoleAsync() + "-undo";
+                outcome = await RunFailingCreation(name, accessKey, secretKey);
+
+                error = Assert.Single(outcome);
+                Assert.StartsWith("RoleCreationIncomplete,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+                Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
+                Assert.Contains(missing, error.Exception.Message, StringComparison.Ordinal);
+                Assert.Contains($"role '{name}'", error.Exception.Message, StringComparison.Ordinal);
+                Assert.True(await moto.RoleExistsAsync(name), $"without {missing} the role stays, and the error names it");
+            }
+        }
+
+        /// <summary>New-SsmHybridServiceRole with a policy that does not exist: it fails after CreateRole, so it must undo.</summary>
+        private async Task<IReadOnlyList<ErrorRecord>> RunFailingCreation(string name, string accessKey, string secretKey)
+        {
+            using var shell = PowerShell.Create(moto.State);
+            shell.AddCommand("New-SsmHybridServiceRole").AddParameter("RoleName", name).AddParameter("AccountId", "123456789012")
+                .AddParameter("PolicyArn", new[] { "arn:aws:iam::123456789012:policy/DoesNotExist" })
+                .AddParameter("Region", "us-east-2").AddParameter("AccessKey", accessKey).AddParameter("SecretKey", secretKey).AddParameter("EndpointUrl", moto.Endpoint)
+                .AddParameter("WarningAction", ActionPreference.SilentlyContinue);
+            await Task.Run(() => shell.Invoke());
+            return shell.Streams.Error.ToList();
         }
 
         private async Task<(IReadOnlyList<ErrorRecord> Errors, int Output)> Run(string scenario, string accessKey, string secretKey)
@@ -172,6 +215,19 @@ namespace SsmHybridRole.Tests.Cmdlets
                 await iam.CreateRoleAsync(new CreateRoleRequest { RoleName = name, AssumeRolePolicyDocument = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}" });
                 await iam.AttachRolePolicyAsync(new AttachRolePolicyRequest { RoleName = name, PolicyArn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" });
                 return name;
+            }
+
+            public async Task<bool> RoleExistsAsync(string name)
+            {
+                try
+                {
+                    await (await AdminAsync()).GetRoleAsync(new GetRoleRequest { RoleName = name });
+                    return true;
+                }
+                catch (NoSuchEntityException)
+                {
+                    return false;
+                }
             }
 
             public void Dispose()
