@@ -1,5 +1,4 @@
 using System.Collections;
-using SsmHybridRole.Engine.Activations;
 using SsmHybridRole.Engine.CustomerPolicies;
 using SsmHybridRole.Engine.Policies;
 using SsmHybridRole.Engine.Roles;
@@ -85,17 +84,6 @@ namespace SsmHybridRole
                 Document = policy.Document,
                 VersionId = policy.VersionId,
                 Outcome = policy.Outcome.ToString(),
-            };
-
-        public static HybridActivation ToOutput(CreatedActivation created)
-            => new HybridActivation(created.ActivationCode)
-            {
-                ActivationId = created.ActivationId,
-                Region = created.Region,
-                IamRole = created.IamRole,
-                ExpirationDate = created.ExpirationDate,
-                RegistrationLimit = created.RegistrationLimit,
-                DefaultInstanceName = created.DefaultInstanceName,
             };
     }
 }
