@@ -39,7 +39,15 @@ namespace SsmHybridRole.Engine.ManagedNodes
         public async Task SetRoleAsync(string region, string instanceId, string iamRole, CancellationToken cancellationToken)
         {
             SsmInputRules.ManagedNodeId(instanceId);
-            await Aws.Ssm(region).UpdateManagedInstanceRoleAsync(instanceId, iamRole, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Aws.Ssm(region).UpdateManagedInstanceRoleAsync(instanceId, iamRole, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ServiceCallException e) when (Consistency.TransientFailure.IsRoleNotVisibleToSsm(e))
+            {
+                throw new ServiceCallException(ErrorIds.RoleNotVisibleToSsm, FailureKind.NotFound, Messages.RoleNotVisibleToSsm(iamRole, Consistency.EventualConsistency.Timeout), iamRole, e.ServiceErrorCode, null, e);
+            }
+
             Reporter.Verbose($"Managed node {instanceId} in {region} now uses role '{iamRole}'.");
         }
 
@@ -64,7 +72,7 @@ namespace SsmHybridRole.Engine.ManagedNodes
             return ToTier(region, setting);
         }
 
-        /// <summary>Sets the tier unless it already is that; returns the setting as it is afterwards.</summary>
+        /// <summary>Sets the tier; returns the setting as it is afterwards.</summary>
         public async Task<InstanceTierSetting> SetTierAsync(string region, string tier, CancellationToken cancellationToken)
         {
             var ssm = Aws.Ssm(region);
