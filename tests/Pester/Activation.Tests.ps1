@@ -89,12 +89,7 @@ Describe 'New-SsmHybridActivation' {
         @{ Label = 'a description with no room for the mark'; Id = 'InvalidDescription'; Command = { New-SsmHybridActivation -Description ('x' * 224) -EndpointUrl $Ssm.Url } }
         @{ Label = 'a malformed Region'; Id = 'InvalidRegion'; Command = { New-SsmHybridActivation -Region 'us-east-2; rm' -EndpointUrl $Ssm.Url } }
     ) {
-        $before = @(Get-SsmLog $Ssm).Count
-        $errors = Invoke-Failing $Command
-
-        $errors[0].FullyQualifiedErrorId | Should -Be "$Id,SsmHybridRole.Commands.NewSsmHybridActivationCommand"
-        $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        @(Get-SsmLog $Ssm).Count | Should -Be $before
+        Assert-RefusedBeforeRequest $Ssm $Command "$Id,SsmHybridRole.Commands.NewSsmHybridActivationCommand"
     }
 
     It 'sends nothing under -WhatIf' {
@@ -267,12 +262,7 @@ Describe 'Get-SsmHybridActivation and Remove-SsmHybridActivation' {
         @{ Label = 'Get- with a bad second Region'; Id = 'InvalidRegion,SsmHybridRole.Commands.GetSsmHybridActivationCommand'; Command = { Get-SsmHybridActivation -Region us-east-2, 'eu west 1' -EndpointUrl $Ssm.Url } }
         @{ Label = 'Remove- with a bad Region'; Id = 'InvalidRegion,SsmHybridRole.Commands.RemoveSsmHybridActivationCommand'; Command = { Remove-SsmHybridActivation -ActivationId 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0 -Region 'nowhere' -EndpointUrl $Ssm.Url -Force } }
     ) {
-        $before = @(Get-SsmLog $Ssm).Count
-        $errors = Invoke-Failing $Command
-
-        $errors[0].FullyQualifiedErrorId | Should -Be $Id
-        $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        @(Get-SsmLog $Ssm).Count | Should -Be $before
+        Assert-RefusedBeforeRequest $Ssm $Command $Id
     }
 }
 

@@ -147,12 +147,7 @@ Describe 'Bad input is refused before any request' {
         @{ Label = 'a bad Region from the pipeline'; Cmd = 'Set'; Command = { [pscustomobject]@{ InstanceId = 'mi-0123456789abcdef0'; Region = 'mars-1' } | Set-SsmHybridManagedNode -RoleName r -EndpointUrl $Ssm.Url }; Error = 'InvalidRegion' }
         @{ Label = 'a bad Region in a list'; Cmd = 'Get'; Command = { Get-SsmHybridManagedNode -Region us-east-2, 'US-EAST-1' -EndpointUrl $Ssm.Url }; Error = 'InvalidRegion' }
     ) {
-        $before = @(Get-SsmLog $Ssm).Count
-        $errors = Invoke-Failing $Command
-
-        $errors[0].FullyQualifiedErrorId | Should -Be "$Error,$($Id[$Cmd])"
-        $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        @(Get-SsmLog $Ssm).Count | Should -Be $before
+        Assert-RefusedBeforeRequest $Ssm $Command "$Error,$($Id[$Cmd])"
     }
 
     It 'found no problem in any request the module sent' {

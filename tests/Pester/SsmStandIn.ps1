@@ -29,3 +29,14 @@ function Register-TestNode($Ssm, $Activation, [string] $ComputerName = 'server',
 function New-TestHybridRole([string] $Prefix, [string] $Path = '/') {
     New-SsmHybridServiceRole -RoleName (New-TestRoleName $Prefix) -Path $Path -EndpointUrl $Endpoint
 }
+
+# Runs a command that must be refused before any request: its first error has this id and category
+# InvalidArgument, and the stand-in saw nothing.
+function Assert-RefusedBeforeRequest($Ssm, [scriptblock] $Command, [string] $FullyQualifiedErrorId) {
+    $before = @(Get-SsmLog $Ssm).Count
+    $errors = Invoke-Failing $Command
+
+    $errors[0].FullyQualifiedErrorId | Should -Be $FullyQualifiedErrorId
+    $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+    @(Get-SsmLog $Ssm).Count | Should -Be $before
+}

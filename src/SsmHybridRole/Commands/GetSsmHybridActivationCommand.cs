@@ -1,5 +1,4 @@
 using SsmHybridRole.Engine.Activations;
-using SsmHybridRole.Engine.Validation;
 
 namespace SsmHybridRole.Commands
 {
@@ -9,33 +8,15 @@ namespace SsmHybridRole.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SsmHybridActivation")]
     [OutputType(typeof(HybridActivation))]
-    public sealed class GetSsmHybridActivationCommand : SsmRegionsCmdlet
+    public sealed class GetSsmHybridActivationCommand : SsmListingCmdlet
     {
-        /// <summary>Only the activations of this role (name, or path/name).</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(RoleNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string? RoleName { get; set; }
-
-        /// <summary>The role's path; binds from a piped role object's Path.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Path")]
-        public string? RolePath { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(ActivationIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[]? ActivationId { get; set; }
-
         protected override void ProcessRecord() => Try(() =>
         {
+            var filter = new ActivationFilter(IamRole(), ActivationIds());
             var regions = Regions();
-            var iamRole = RoleName is null ? null : SsmInputRules.SsmRoleName(RoleName, RolePath);
-            var ids = (ActivationId ?? Array.Empty<string>()).ToList();
-            ids.ForEach(id => SsmInputRules.ActivationId(id));
             RunWithConnection((connection, call, cancel) => new ActivationService(connection, call).ListAsync(
                 regions,
-                new ActivationFilter(iamRole, ids),
+                filter,
                 a => call.Post(() => WriteObject(SsmOutputMapper.ToOutput(a))),
                 cancel));
         });

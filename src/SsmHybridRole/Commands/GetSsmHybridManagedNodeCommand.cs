@@ -9,23 +9,8 @@ namespace SsmHybridRole.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SsmHybridManagedNode")]
     [OutputType(typeof(HybridManagedNode))]
-    public sealed class GetSsmHybridManagedNodeCommand : SsmRegionsCmdlet
+    public sealed class GetSsmHybridManagedNodeCommand : SsmListingCmdlet
     {
-        /// <summary>Only the nodes that use this role (name, or path/name).</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(RoleNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string? RoleName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Path")]
-        public string? RolePath { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(ActivationIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[]? ActivationId { get; set; }
-
         [Parameter]
         public NodePingStatus[]? PingStatus { get; set; }
 
@@ -36,13 +21,11 @@ namespace SsmHybridRole.Commands
 
         protected override void ProcessRecord() => Try(() =>
         {
-            var regions = Regions();
-            var iamRole = RoleName is null ? null : SsmInputRules.SsmRoleName(RoleName, RolePath);
-            var activations = (ActivationId ?? Array.Empty<string>()).ToList();
-            activations.ForEach(id => SsmInputRules.ActivationId(id));
             var nodes = (InstanceId ?? Array.Empty<string>()).ToList();
             nodes.ForEach(id => SsmInputRules.ManagedNodeId(id));
-            var filter = new ManagedNodeFilter(iamRole, activations, (PingStatus ?? Array.Empty<NodePingStatus>()).Select(p => p.ToString()).Distinct().ToList(), nodes);
+            var pings = (PingStatus ?? Array.Empty<NodePingStatus>()).Select(p => p.ToString()).Distinct().ToList();
+            var filter = new ManagedNodeFilter(IamRole(), ActivationIds(), pings, nodes);
+            var regions = Regions();
             RunWithConnection((connection, call, cancel) => new ManagedNodeService(connection, call).ListAsync(
                 regions,
                 filter,

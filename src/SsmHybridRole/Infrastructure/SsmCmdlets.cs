@@ -25,6 +25,40 @@ namespace SsmHybridRole.Infrastructure
     }
 
     /// <summary>
+    /// Cmdlets that list by role and activation (-RoleName, -RolePath, -ActivationId; a piped role or activation
+    /// binds by property name), in one or more Regions.
+    /// </summary>
+    public abstract class SsmListingCmdlet : SsmRegionsCmdlet
+    {
+        /// <summary>Only what belongs to this role (name, or path/name).</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(RoleNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? RoleName { get; set; }
+
+        /// <summary>The role's path; binds from a piped role object's Path.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Path")]
+        public string? RolePath { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ActivationIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[]? ActivationId { get; set; }
+
+        /// <summary>The role as SSM names it, or null; checked.</summary>
+        internal string? IamRole() => RoleName is null ? null : SsmInputRules.SsmRoleName(RoleName, RolePath);
+
+        /// <summary>The activation ids, each checked.</summary>
+        internal IReadOnlyList<string> ActivationIds()
+        {
+            var ids = (ActivationId ?? Array.Empty<string>()).ToList();
+            ids.ForEach(id => SsmInputRules.ActivationId(id));
+            return ids;
+        }
+    }
+
+    /// <summary>
     /// Cmdlets that act on one Systems Manager resource per pipeline input (an activation, a managed node), in the
     /// Region that input came from (its Region property binds by name), else the session's.
     /// </summary>

@@ -45,12 +45,6 @@ namespace SsmHybridRole
 
         public static HybridServiceRole ToOutput(HybridRole role)
         {
-            var tags = new Hashtable(StringComparer.OrdinalIgnoreCase);
-            foreach (var tag in role.Tags)
-            {
-                tags[tag.Key] = tag.Value;
-            }
-
             return new HybridServiceRole
             {
                 RoleName = role.RoleName,
@@ -72,8 +66,20 @@ namespace SsmHybridRole
                     PolicyArn = p.PolicyArn,
                     ShortName = ManagedPolicyCatalog.FromArn(p.PolicyArn)?.ShortName ?? p.PolicyName,
                 }).ToArray(),
-                Tags = tags,
+                Tags = Tags(role.Tags),
             };
+        }
+
+        /// <summary>Tags as the hashtable every output object carries, keys matched without regard to case.</summary>
+        public static Hashtable Tags(IEnumerable<KeyValuePair<string, string>> tags)
+        {
+            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var tag in tags)
+            {
+                table[tag.Key] = tag.Value;
+            }
+
+            return table;
         }
 
         public static HybridS3BucketPolicy ToOutput(CustomerPolicy policy)

@@ -1,4 +1,3 @@
-using System.Collections;
 using SsmHybridRole.Engine.Activations;
 using SsmHybridRole.Engine.Connectivity;
 using SsmHybridRole.Engine.ManagedNodes;
@@ -22,14 +21,7 @@ namespace SsmHybridRole
             };
 
         public static HybridActivation ToOutput(ListedActivation listed)
-        {
-            var tags = new Hashtable(StringComparer.OrdinalIgnoreCase);
-            foreach (var tag in listed.Tags)
-            {
-                tags[tag.Key] = tag.Value;
-            }
-
-            return new HybridActivation(null)
+            => new HybridActivation(null)
             {
                 ActivationId = listed.ActivationId,
                 Region = listed.Region,
@@ -41,9 +33,8 @@ namespace SsmHybridRole
                 ExpirationDate = listed.ExpirationDate,
                 Expired = listed.Expired,
                 CreatedDate = listed.CreatedDate,
-                Tags = tags,
+                Tags = OutputMapper.Tags(listed.Tags),
             };
-        }
 
         public static HybridManagedNode ToOutput(ManagedNode n)
             => new HybridManagedNode
