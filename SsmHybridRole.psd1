@@ -11,6 +11,8 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('SsmHybridRole.Format.ps1xml')
+    # Keeps the activation code out of Export-Clixml, jobs and remoting.
+    TypesToProcess         = @('SsmHybridRole.Types.ps1xml')
     CmdletsToExport        = @(
         'New-SsmHybridServiceRole'
         'Get-SsmHybridServiceRole'
@@ -22,6 +24,14 @@
         'New-SsmHybridTrustPolicy'
         'New-SsmHybridS3BucketPolicy'
         'New-SsmHybridActivation'
+        'Get-SsmHybridActivation'
+        'Remove-SsmHybridActivation'
+        'Get-SsmHybridManagedNode'
+        'Set-SsmHybridManagedNode'
+        'Unregister-SsmHybridManagedNode'
+        'Get-SsmHybridInstanceTier'
+        'Set-SsmHybridInstanceTier'
+        'Test-SsmHybridConnectivity'
         'Export-SsmHybridRoleTemplate'
     )
     FunctionsToExport      = @()
@@ -29,10 +39,10 @@
     AliasesToExport        = @()
     PrivateData            = @{
         PSData = @{
-            Tags         = @('AWS', 'SSM', 'SystemsManager', 'IAM', 'Hybrid', 'OnPremises')
+            Tags         = @('AWS', 'SSM', 'SystemsManager', 'IAM', 'Hybrid', 'OnPremises', 'ManagedNode', 'Activation')
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
             ProjectUri   = 'https://github.com/SsmHybridRole/SsmHybridRole'
-            ReleaseNotes = '0.1.0: the AWS hybrid service role procedure as cmdlets: New-, Get-, Set-, Test-, Remove-SsmHybridServiceRole; Add-/Remove-SsmHybridRolePolicy; New-SsmHybridTrustPolicy; New-SsmHybridS3BucketPolicy; New-SsmHybridActivation; Export-SsmHybridRoleTemplate (CloudFormation JSON or YAML). Many accounts through an assumed role, a private AWS SDK load context, help, and -WhatIf on every change.'
+            ReleaseNotes = '0.1.0: the AWS hybrid service role procedure as cmdlets: New-, Get-, Set-, Test-, Remove-SsmHybridServiceRole; Add-/Remove-SsmHybridRolePolicy; New-SsmHybridTrustPolicy; New-SsmHybridS3BucketPolicy; New-SsmHybridActivation; Export-SsmHybridRoleTemplate (CloudFormation JSON or YAML). After registration: Get-/Remove-SsmHybridActivation, Get-/Set-/Unregister-SsmHybridManagedNode (role rotation), Get-/Set-SsmHybridInstanceTier, Test-SsmHybridConnectivity. Many accounts through an assumed role, a private AWS SDK load context, help, and -WhatIf on every change.'
         }
     }
 }

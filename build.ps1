@@ -52,7 +52,7 @@ function Invoke-Build {
     # only the cmdlets assembly, so the engine can never be loaded beside it into the default context.
     Copy-Item (Join-Path $engineOut '*') $dependencies -Recurse
     Copy-Item (Join-Path $cmdletsOut 'SsmHybridRole.dll'), (Join-Path $cmdletsOut 'SsmHybridRole.pdb') $ModuleDir
-    Copy-Item (Join-Path $Root 'src/SsmHybridRole/SsmHybridRole.Format.ps1xml') $ModuleDir
+    Copy-Item (Join-Path $Root 'src/SsmHybridRole/SsmHybridRole.Format.ps1xml'), (Join-Path $Root 'src/SsmHybridRole/SsmHybridRole.Types.ps1xml') $ModuleDir
 
     $version = Get-ModuleVersion
     $manifest = (Get-Content -Raw (Join-Path $Root 'SsmHybridRole.psd1')) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion          = '$version'"

@@ -5,7 +5,10 @@ namespace SsmHybridRole.Engine.Activations
     /// <summary>What a hybrid activation should be, as the caller asks for it.</summary>
     internal sealed class ActivationSpec
     {
-        private static readonly Regex InstanceNamePattern = new Regex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$", RegexOptions.CultureInvariant);
+        private static readonly Regex InstanceNamePattern = new Regex(@"\A[\p{L}\p{Z}\p{N}_.:/=+\-@]*\z", RegexOptions.CultureInvariant);
+
+        /// <summary>SSM's 256 characters, less the creation mark (<see cref="ActivationMarker"/>).</summary>
+        public const int MaxDescriptionLength = 256 - ActivationMarker.Length;
 
         public string RoleName { get; set; } = string.Empty;
 
@@ -23,29 +26,12 @@ namespace SsmHybridRole.Engine.Activations
         public IReadOnlyDictionary<string, string> Tags { get; set; } = new Dictionary<string, string>();
 
         /// <summary>The IamRole value CreateActivation takes: path (without the leading '/') and name.</summary>
-        public string IamRole
-        {
-            get
-            {
-                if (RoleName.Contains("/"))
-                {
-                    return RoleName.TrimStart('/');
-                }
-
-                var path = string.IsNullOrEmpty(RolePath) || RolePath == "/" ? string.Empty : RolePath!.Trim('/') + "/";
-                return path + RoleName;
-            }
-        }
+        public string IamRole => SsmInputRules.SsmRoleName(RoleName, RolePath);
 
         /// <summary>SSM's input rules, checked before any request. <paramref name="now"/> is the clock to judge the expiry by.</summary>
         public void Validate(DateTime now)
         {
-            var name = Arn.ResourceName(RoleName);
-            InputRules.RoleName(name);
-            if (RolePath != null)
-            {
-                InputRules.Path(RolePath, "RolePath");
-            }
+            _ = IamRole;
 
             if (RegistrationLimit is int limit && (limit < 1 || limit > 1000))
             {
@@ -62,9 +48,9 @@ namespace SsmHybridRole.Engine.Activations
                 throw new InvalidParameterException(ErrorIds.InvalidDefaultInstanceName, "DefaultInstanceName", DefaultInstanceName, "a default instance name is at most 256 letters, digits, spaces or _ . : / = + - @");
             }
 
-            if (Description != null && Description.Length > 256)
+            if (Description != null && Description.Length > MaxDescriptionLength)
             {
-                throw new InvalidParameterException(ErrorIds.InvalidDescription, "Description", Description, "an activation's description is at most 256 characters");
+                throw new InvalidParameterException(ErrorIds.InvalidDescription, "Description", Description, $"an activation's description is at most {MaxDescriptionLength} characters (SSM takes 256; the module adds a {ActivationMarker.Length}-character creation mark)");
             }
 
             InputRules.Tags(Tags, "Tag", maxTags: 1000);

@@ -45,11 +45,14 @@ namespace SsmHybridRole.Engine.Aws
     /// <summary>The AWS-owned buckets and their per-Region exceptions: the one list the S3 policy and the template share.</summary>
     internal static class AwsOwnedBuckets
     {
+        /// <summary>SSM Agent's releases: its installers and updates.</summary>
+        public static AwsOwnedBucket AgentReleases { get; } = new AwsOwnedBucket("amazon-ssm-{region}");
+
         public static IReadOnlyList<AwsOwnedBucket> All { get; } = new[]
         {
             new AwsOwnedBucket("aws-ssm-{region}"),
             new AwsOwnedBucket("aws-windows-downloads-{region}"),
-            new AwsOwnedBucket("amazon-ssm-{region}"),
+            AgentReleases,
 
             // Only SSM Agent before 2.2.45.0 reads it, but AWS still lists it.
             new AwsOwnedBucket("amazon-ssm-packages-{region}"),

@@ -41,6 +41,12 @@ namespace SsmHybridRole.Engine.Errors
         public const string MissingSecretKey = "MissingSecretKey";
         public const string MissingAccessKey = "MissingAccessKey";
         public const string InvalidCredentialObject = "InvalidCredentialObject";
+        public const string InvalidManagedNodeId = "InvalidManagedNodeId";
+        public const string InvalidActivationId = "InvalidActivationId";
+        public const string InvalidActivationCode = "InvalidActivationCode";
+        public const string InvalidProxyUri = "InvalidProxyUri";
+        public const string InvalidEndpointOverride = "InvalidEndpointOverride";
+        public const string InvalidTimeout = "InvalidTimeout";
 
         // Answers from AWS, translated by the gateway.
         public const string RoleNotFound = "RoleNotFound";
@@ -58,6 +64,15 @@ namespace SsmHybridRole.Engine.Errors
         public const string EndpointUnreachable = "EndpointUnreachable";
         public const string RoleNotVisibleToSsm = "RoleNotVisibleToSsm";
         public const string InvalidActivationRequest = "InvalidActivationRequest";
+        public const string ActivationNotFound = "ActivationNotFound";
+        public const string ManagedNodeNotFound = "ManagedNodeNotFound";
+        public const string ServiceSettingNotFound = "ServiceSettingNotFound";
+        public const string SsmTooManyUpdates = "SsmTooManyUpdates";
+
+        // An activation whose code is not known here: listed by SSM (which never returns codes), or left
+        // behind by a lost answer.
+        public const string ActivationCodeUnknown = "ActivationCodeUnknown";
+        public const string ActivationOutcomeUnknown = "ActivationOutcomeUnknown";
 
         // Tasks of several steps that stopped part-way.
         public const string RoleCreationIncomplete = "RoleCreationIncomplete";

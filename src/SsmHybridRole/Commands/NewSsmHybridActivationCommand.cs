@@ -57,7 +57,7 @@ namespace SsmHybridRole.Commands
                 return;
             }
 
-            WriteObject(OutputMapper.ToOutput(RunWithConnection((c, call, cancel) => new ActivationService(c, call).CreateAsync(spec, cancel))));
+            WriteObject(SsmOutputMapper.ToOutput(RunWithConnection((c, call, cancel) => new ActivationService(c, call).CreateAsync(spec, cancel))));
         });
     }
 }

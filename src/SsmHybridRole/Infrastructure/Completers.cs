@@ -39,3 +39,42 @@ namespace SsmHybridRole.Infrastructure
             => PolicyNameCompleter.Complete(Regions, wordToComplete);
     }
 }
+
+namespace SsmHybridRole.Infrastructure
+{
+    using System.Globalization;
+    using SsmHybridRole.Engine.Activations;
+    using SsmHybridRole.Engine.Connections;
+    using SsmHybridRole.Engine.ManagedNodes;
+    using SsmHybridRole.Engine.Reporting;
+
+    /// <summary>Completes -ActivationId with the activations in the Region, each with its role and use as the tooltip.</summary>
+    public sealed class ActivationIdCompleter : AccountListCompleter
+    {
+        internal override async Task<IEnumerable<KeyValuePair<string, string>>> ReadAsync(AwsConnection connection, string? region, CancellationToken cancellationToken)
+        {
+            var found = new List<KeyValuePair<string, string>>();
+            await new ActivationService(connection, SilentReporter.Instance).ListAsync(
+                region is null ? Array.Empty<string>() : new[] { region },
+                new ActivationFilter(null, Array.Empty<string>()),
+                a => found.Add(new KeyValuePair<string, string>(a.ActivationId, string.Format(CultureInfo.InvariantCulture, "{0}: {1}/{2} registered{3}", a.IamRole, a.RegistrationsCount, a.RegistrationLimit, a.Expired ? ", expired" : string.Empty))),
+                cancellationToken).ConfigureAwait(false);
+            return found;
+        }
+    }
+
+    /// <summary>Completes -InstanceId with the hybrid managed nodes (mi-...) in the Region, each with its computer name as the tooltip.</summary>
+    public sealed class ManagedNodeIdCompleter : AccountListCompleter
+    {
+        internal override async Task<IEnumerable<KeyValuePair<string, string>>> ReadAsync(AwsConnection connection, string? region, CancellationToken cancellationToken)
+        {
+            var found = new List<KeyValuePair<string, string>>();
+            await new ManagedNodeService(connection, SilentReporter.Instance).ListAsync(
+                region is null ? Array.Empty<string>() : new[] { region },
+                new ManagedNodeFilter(null, Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>()),
+                n => found.Add(new KeyValuePair<string, string>(n.InstanceId, $"{n.ComputerName ?? n.Name} ({n.PingStatus}, role {n.IamRole})")),
+                cancellationToken).ConfigureAwait(false);
+            return found;
+        }
+    }
+}

@@ -45,11 +45,12 @@ namespace SsmHybridRole.Infrastructure
         /// still only reports.
         /// </summary>
         protected bool ShouldProcessUnlessForced(bool force, string target, string action)
-        {
-            var whatIf = (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound) && bound is SwitchParameter { IsPresent: true })
-                         || LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-            return (force && !whatIf) || ShouldProcess(target, action);
-        }
+            => (force && !WhatIfRequested()) || ShouldProcess(target, action);
+
+        /// <summary>-WhatIf, or $WhatIfPreference, is in effect.</summary>
+        protected bool WhatIfRequested()
+            => (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound) && bound is SwitchParameter { IsPresent: true })
+               || LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
         /// <summary>
         /// Runs an engine task, writing its verbose text, warnings and progress as they come. <paramref name="undo"/>

@@ -1,19 +1,27 @@
+using System.Collections;
 using System.Runtime.InteropServices;
 using System.Security;
 
 namespace SsmHybridRole
 {
     /// <summary>
-    /// A hybrid activation. The activation code is a secret: it is held as a SecureString, shown masked, and
-    /// given as text only when asked for (<see cref="GetActivationCode"/>, <see cref="GetRegistrationCommand"/>).
+    /// A hybrid activation. The activation code is a secret: it is held as a SecureString, shown masked, kept
+    /// out of serialization (Export-Clixml, jobs, remoting: see SsmHybridRole.Types.ps1xml), and given as text
+    /// only when asked for (<see cref="GetActivationCode"/>, <see cref="GetRegistrationCommand()"/>). SSM returns
+    /// the code only when it creates the activation; a listed activation has none.
     /// </summary>
 #pragma warning disable CA1001 // like PSCredential, an output object that holds a SecureString for as long as the user keeps it
     public sealed class HybridActivation
     {
-        private readonly SecureString activationCode;
+        private readonly SecureString? activationCode;
 
-        internal HybridActivation(string activationCode)
+        internal HybridActivation(string? activationCode)
         {
+            if (activationCode is null)
+            {
+                return;
+            }
+
             this.activationCode = new SecureString();
             foreach (var c in activationCode)
             {
@@ -25,23 +33,42 @@ namespace SsmHybridRole
 
         public string ActivationId { get; internal set; } = string.Empty;
 
-        /// <summary>The code, masked: use GetActivationCode() for the text.</summary>
-        public SecureString ActivationCode => activationCode;
+        /// <summary>The code, masked: use GetActivationCode() for the text. Null for a listed activation.</summary>
+        public SecureString? ActivationCode => activationCode;
+
+        /// <summary>True when this object holds the code (it was just created).</summary>
+        public bool HasActivationCode => activationCode != null;
 
         public string Region { get; internal set; } = string.Empty;
 
-        /// <summary>The role as CreateActivation named it: path/name.</summary>
+        /// <summary>The role as SSM names it: path/name.</summary>
         public string IamRole { get; internal set; } = string.Empty;
 
-        public DateTime? ExpirationDate { get; internal set; }
+        public string? Description { get; internal set; }
+
+        public string? DefaultInstanceName { get; internal set; }
 
         public int RegistrationLimit { get; internal set; }
 
-        public string? DefaultInstanceName { get; internal set; }
+        /// <summary>How many managed nodes have registered with it.</summary>
+        public int RegistrationsCount { get; internal set; }
+
+        public DateTime? ExpirationDate { get; internal set; }
+
+        public bool Expired { get; internal set; }
+
+        public DateTime? CreatedDate { get; internal set; }
+
+        public Hashtable Tags { get; internal set; } = new Hashtable(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The activation code as text, on purpose: for registering SSM Agent.</summary>
         public string GetActivationCode()
         {
+            if (activationCode is null)
+            {
+                throw new InvalidOperationException(RegistrationCommands.NoCode(ActivationId));
+            }
+
             var pointer = IntPtr.Zero;
             try
             {
@@ -54,13 +81,25 @@ namespace SsmHybridRole
             }
         }
 
-        /// <summary>The SSM Agent command that registers a server with this activation (it contains the code).</summary>
-        public string GetRegistrationCommand(bool windows = false)
-            => windows
-                ? $"& \"$env:ProgramFiles\\Amazon\\SSM\\amazon-ssm-agent.exe\" -register -code \"{GetActivationCode()}\" -id \"{ActivationId}\" -region \"{Region}\""
-                : $"sudo amazon-ssm-agent -register -code \"{GetActivationCode()}\" -id \"{ActivationId}\" -region \"{Region}\"";
+        /// <summary>The Linux commands that register a server with this activation (they contain the code).</summary>
+        public string GetRegistrationCommand() => GetRegistrationCommand(RegistrationPlatform.Linux);
+
+        /// <summary>
+        /// What registers a server with this activation: for Windows a PowerShell script that downloads the agent
+        /// from the Region's own bucket, installs it, registers it and restarts it; for Linux the register and
+        /// restart commands. Id, code and Region are checked and quoted for the target shell. It contains the code.
+        /// </summary>
+        public string GetRegistrationCommand(RegistrationPlatform platform)
+            => RegistrationCommands.For(platform, ActivationId, GetActivationCode(), Region);
 
         public override string ToString() => ActivationId;
     }
 #pragma warning restore CA1001
+
+    /// <summary>The kind of server GetRegistrationCommand writes for.</summary>
+    public enum RegistrationPlatform
+    {
+        Linux,
+        Windows,
+    }
 }

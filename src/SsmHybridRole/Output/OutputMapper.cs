@@ -1,5 +1,4 @@
 using System.Collections;
-using SsmHybridRole.Engine.Activations;
 using SsmHybridRole.Engine.CustomerPolicies;
 using SsmHybridRole.Engine.Policies;
 using SsmHybridRole.Engine.Roles;
@@ -46,12 +45,6 @@ namespace SsmHybridRole
 
         public static HybridServiceRole ToOutput(HybridRole role)
         {
-            var tags = new Hashtable(StringComparer.OrdinalIgnoreCase);
-            foreach (var tag in role.Tags)
-            {
-                tags[tag.Key] = tag.Value;
-            }
-
             return new HybridServiceRole
             {
                 RoleName = role.RoleName,
@@ -73,8 +66,20 @@ namespace SsmHybridRole
                     PolicyArn = p.PolicyArn,
                     ShortName = ManagedPolicyCatalog.FromArn(p.PolicyArn)?.ShortName ?? p.PolicyName,
                 }).ToArray(),
-                Tags = tags,
+                Tags = Tags(role.Tags),
             };
+        }
+
+        /// <summary>Tags as the hashtable every output object carries, keys matched without regard to case.</summary>
+        public static Hashtable Tags(IEnumerable<KeyValuePair<string, string>> tags)
+        {
+            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var tag in tags)
+            {
+                table[tag.Key] = tag.Value;
+            }
+
+            return table;
         }
 
         public static HybridS3BucketPolicy ToOutput(CustomerPolicy policy)
@@ -85,17 +90,6 @@ namespace SsmHybridRole
                 Document = policy.Document,
                 VersionId = policy.VersionId,
                 Outcome = policy.Outcome.ToString(),
-            };
-
-        public static HybridActivation ToOutput(CreatedActivation created)
-            => new HybridActivation(created.ActivationCode)
-            {
-                ActivationId = created.ActivationId,
-                Region = created.Region,
-                IamRole = created.IamRole,
-                ExpirationDate = created.ExpirationDate,
-                RegistrationLimit = created.RegistrationLimit,
-                DefaultInstanceName = created.DefaultInstanceName,
             };
     }
 }

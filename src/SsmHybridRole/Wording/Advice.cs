@@ -21,6 +21,9 @@ namespace SsmHybridRole.Wording
             [ErrorIds.ProfileNotFound] = _ => CheckProfile,
             [ErrorIds.ProfileHasNoCredentials] = _ => CheckProfile,
             [ErrorIds.NoCredentials] = _ => "Pass -ProfileName or -AccessKey/-SecretKey, run Set-AWSCredential, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
+            [ErrorIds.ActivationNotFound] = _ => "List the activations with Get-SsmHybridActivation (in the Region the activation was made in: -Region).",
+            [ErrorIds.ManagedNodeNotFound] = _ => "List the managed nodes with Get-SsmHybridManagedNode (in the Region the node registered in: -Region).",
+            [ErrorIds.ActivationOutcomeUnknown] = mark => $"When Systems Manager answers again, delete it: Get-SsmHybridActivation | Where-Object Description -like '*{mark}' | Remove-SsmHybridActivation",
             [ErrorIds.EndpointUnreachable] = _ => "Check the network path to the endpoint (and -EndpointUrl / AWS_ENDPOINT_URL if set).",
         };
 

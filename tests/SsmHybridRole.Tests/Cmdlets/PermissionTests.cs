@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
@@ -18,8 +19,10 @@ namespace SsmHybridRole.Tests.Cmdlets
 {
     /// <summary>
     /// The README's permission table, proved against an endpoint that enforces IAM policies (moto with
-    /// authorization on): a caller with exactly a cmdlet's permissions succeeds; a caller missing any one of
-    /// them gets an ErrorRecord of category PermissionDenied that names the missing action.
+    /// authorization on; for Systems Manager, which moto lacks, the SSM stand-in, which evaluates the caller's
+    /// policies in that moto with moto's own evaluator): a caller with exactly a cmdlet's permissions succeeds;
+    /// a caller missing any one of them gets an ErrorRecord of category PermissionDenied that names the missing
+    /// action.
     /// </summary>
     [Collection("moto")]
     public sealed class PermissionTests : IClassFixture<PermissionTests.EnforcingMoto>
@@ -41,6 +44,16 @@ namespace SsmHybridRole.Tests.Cmdlets
             yield return new object[] { "Remove-SsmHybridServiceRole", new[] { "iam:ListInstanceProfilesForRole", "iam:ListAttachedRolePolicies", "iam:DetachRolePolicy", "iam:ListRolePolicies", "iam:DeleteRole" }, Array.Empty<string>() };
             yield return new object[] { "Test-SsmHybridServiceRole", new[] { "iam:GetRole", "iam:ListAttachedRolePolicies", "iam:GetAccountSummary" }, Array.Empty<string>() };
             yield return new object[] { "Set-SsmHybridServiceRole", new[] { "iam:GetRole", "iam:ListAttachedRolePolicies", "iam:UpdateRole" }, Array.Empty<string>() };
+
+            // Systems Manager, against the SSM stand-in, which evaluates the caller's IAM policies in moto the same way.
+            yield return new object[] { "New-SsmHybridActivation", new[] { "ssm:CreateActivation", "iam:PassRole" }, new[] { "ssm:DescribeActivations", "ssm:DeleteActivation" } };
+            yield return new object[] { "Get-SsmHybridActivation", new[] { "ssm:DescribeActivations" }, Array.Empty<string>() };
+            yield return new object[] { "Remove-SsmHybridActivation", new[] { "ssm:DeleteActivation" }, Array.Empty<string>() };
+            yield return new object[] { "Get-SsmHybridManagedNode", new[] { "ssm:DescribeInstanceInformation" }, Array.Empty<string>() };
+            yield return new object[] { "Set-SsmHybridManagedNode", new[] { "ssm:UpdateManagedInstanceRole", "iam:PassRole" }, Array.Empty<string>() };
+            yield return new object[] { "Unregister-SsmHybridManagedNode", new[] { "ssm:DeregisterManagedInstance" }, Array.Empty<string>() };
+            yield return new object[] { "Get-SsmHybridInstanceTier", new[] { "ssm:GetServiceSetting" }, Array.Empty<string>() };
+            yield return new object[] { "Set-SsmHybridInstanceTier", new[] { "ssm:GetServiceSetting", "ssm:UpdateServiceSetting" }, Array.Empty<string>() };
         }
 
         [Theory]
@@ -104,11 +117,38 @@ namespace SsmHybridRole.Tests.Cmdlets
             return shell.Streams.Error.ToList();
         }
 
+        [Fact]
+        public async Task An_activation_is_made_without_the_permissions_of_the_lost_answer_check_which_then_only_warns()
+        {
+            var (accessKey, secretKey) = await moto.CallerWith(new[] { "ssm:CreateActivation", "iam:PassRole" });
+            var role = await moto.NewRoleAsync();
+            using var shell = PowerShell.Create(moto.State);
+            shell.AddCommand("New-SsmHybridActivation").AddParameter("RoleName", role).AddParameters(new Dictionary<string, object>
+            {
+                ["Region"] = "us-east-2", ["AccessKey"] = accessKey, ["SecretKey"] = secretKey, ["EndpointUrl"] = (await moto.SsmAsync()).Url,
+            });
+
+            var output = shell.Invoke();
+
+            Assert.Empty(shell.Streams.Error);
+            Assert.IsType<HybridActivation>(Assert.Single(output).BaseObject);
+            Assert.Contains(shell.Streams.Warning, w => w.Message.Contains("ssm:DescribeActivations", StringComparison.Ordinal));
+        }
+
         private async Task<(IReadOnlyList<ErrorRecord> Errors, int Output)> Run(string scenario, string accessKey, string secretKey)
         {
             var role = await moto.NewRoleAsync();
             using var shell = PowerShell.Create(moto.State);
             var connection = new Dictionary<string, object> { ["Region"] = "us-east-2", ["AccessKey"] = accessKey, ["SecretKey"] = secretKey, ["EndpointUrl"] = moto.Endpoint };
+            if (scenario.Contains("-SsmHybridActivation", StringComparison.Ordinal) || scenario.Contains("ManagedNode", StringComparison.Ordinal) || scenario.Contains("InstanceTier", StringComparison.Ordinal))
+            {
+                connection["EndpointUrl"] = (await moto.SsmAsync()).Url;
+                SsmScenario(shell, scenario, role, await moto.SsmAsync());
+                shell.AddParameters(connection);
+                var ssmOutput = shell.Invoke();
+                return (shell.Streams.Error.ToList(), ssmOutput.Count);
+            }
+
             switch (scenario)
             {
                 case "New-SsmHybridServiceRole":
@@ -144,12 +184,119 @@ namespace SsmHybridRole.Tests.Cmdlets
             return (shell.Streams.Error.ToList(), output.Count);
         }
 
+        private static void SsmScenario(PowerShell shell, string scenario, string role, SsmStandIn ssm)
+        {
+            switch (scenario)
+            {
+                case "New-SsmHybridActivation":
+                    shell.AddCommand(scenario).AddParameter("RoleName", role);
+                    break;
+                case "Get-SsmHybridActivation":
+                    shell.AddCommand(scenario).AddParameter("RoleName", role);
+                    break;
+                case "Remove-SsmHybridActivation":
+                    shell.AddCommand(scenario).AddParameter("ActivationId", ssm.SeedActivation(role).ActivationId).AddParameter("Force");
+                    break;
+                case "Get-SsmHybridManagedNode":
+                    shell.AddCommand(scenario).AddParameter("RoleName", role);
+                    break;
+                case "Set-SsmHybridManagedNode":
+                    shell.AddCommand(scenario).AddParameter("InstanceId", ssm.SeedNode(role)).AddParameter("RoleName", role);
+                    break;
+                case "Unregister-SsmHybridManagedNode":
+                    shell.AddCommand(scenario).AddParameter("InstanceId", ssm.SeedNode(role)).AddParameter("Force");
+                    break;
+                case "Get-SsmHybridInstanceTier":
+                    shell.AddCommand(scenario);
+                    break;
+                case "Set-SsmHybridInstanceTier":
+                    ssm.ResetTier();
+                    shell.AddCommand(scenario).AddParameter("Tier", "Advanced").AddParameter("Force");
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null);
+            }
+        }
+
+        /// <summary>The SSM stand-in (tests/tools/ssm_endpoint.py), authorizing each call by the caller's IAM policies in moto.</summary>
+        public sealed class SsmStandIn : IDisposable
+        {
+            private static readonly HttpClient Http = new HttpClient();
+            private readonly Process process;
+
+            public SsmStandIn(string iamEndpoint, string adminAccessKey, string adminSecretKey)
+            {
+                var portFile = Path.Combine(Path.GetTempPath(), "ssm-" + Guid.NewGuid().ToString("N") + ".port");
+                var script = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "tools", "ssm_endpoint.py");
+                var start = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+                foreach (var argument in new[] { Path.GetFullPath(script), "--iam-endpoint", iamEndpoint, "--admin-access-key", adminAccessKey, "--admin-secret-key", adminSecretKey, "--authorize", "--port-file", portFile })
+                {
+                    start.ArgumentList.Add(argument);
+                }
+
+                process = Process.Start(start) ?? throw new InvalidOperationException("ssm_endpoint.py did not start.");
+                process.BeginOutputReadLine();
+                process.BeginErrorReadLine();
+                var deadline = DateTime.UtcNow.AddSeconds(30);
+                while (!File.Exists(portFile) || new FileInfo(portFile).Length == 0)
+                {
+                    if (process.HasExited || DateTime.UtcNow > deadline)
+                    {
+                        throw new InvalidOperationException("ssm_endpoint.py did not start.");
+                    }
+
+                    Thread.Sleep(50);
+                }
+
+                Url = "http://127.0.0.1:" + File.ReadAllText(portFile).Trim();
+                File.Delete(portFile);
+            }
+
+            public string Url { get; }
+
+            public (string ActivationId, string ActivationCode) SeedActivation(string role)
+            {
+                using var answer = Control("seed-activation", "{\"region\":\"us-east-2\",\"IamRole\":\"" + role + "\"}");
+                return (answer.RootElement.GetProperty("ActivationId").GetString()!, answer.RootElement.GetProperty("ActivationCode").GetString()!);
+            }
+
+            public string SeedNode(string role)
+            {
+                var (id, code) = SeedActivation(role);
+                using var answer = Control("register", "{\"region\":\"us-east-2\",\"activationId\":\"" + id + "\",\"activationCode\":\"" + code + "\"}");
+                return answer.RootElement.GetProperty("InstanceId").GetString()!;
+            }
+
+            public void ResetTier() => Control("tier", "{\"region\":\"us-east-2\"}").Dispose();
+
+            public void Dispose()
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    process.WaitForExit(5000);
+                }
+
+                process.Dispose();
+            }
+
+            private System.Text.Json.JsonDocument Control(string path, string body)
+            {
+                using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+                using var answer = Http.PostAsync(new Uri(Url + "/__ssm/" + path), content).GetAwaiter().GetResult();
+                answer.EnsureSuccessStatusCode();
+                return System.Text.Json.JsonDocument.Parse(answer.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+            }
+        }
+
         /// <summary>A moto_server of its own, whose authorization is switched on once an administrator exists.</summary>
         public sealed class EnforcingMoto : IDisposable
         {
             private static readonly HttpClient Http = new HttpClient();
             private readonly Process process;
             private IdentityManagementServiceClient? admin;
+            private (string AccessKey, string SecretKey) adminKeys;
+            private SsmStandIn? ssm;
             private int users;
 
             public EnforcingMoto()
@@ -230,8 +377,16 @@ namespace SsmHybridRole.Tests.Cmdlets
                 }
             }
 
+            /// <summary>The SSM stand-in, started once an administrator exists to read the callers' policies with.</summary>
+            public async Task<SsmStandIn> SsmAsync()
+            {
+                await AdminAsync();
+                return ssm ??= new SsmStandIn(Endpoint, adminKeys.AccessKey, adminKeys.SecretKey);
+            }
+
             public void Dispose()
             {
+                ssm?.Dispose();
                 admin?.Dispose();
                 if (!process.HasExited)
                 {
@@ -259,6 +414,7 @@ namespace SsmHybridRole.Tests.Cmdlets
                     (await Http.PostAsync(new Uri(Endpoint + "/moto-api/reset-auth"), enforce)).EnsureSuccessStatusCode();
                 }
 
+                adminKeys = (key.AccessKeyId, key.SecretAccessKey);
                 admin = new IdentityManagementServiceClient(new Amazon.Runtime.BasicAWSCredentials(key.AccessKeyId, key.SecretAccessKey), new IdentityManagementServiceConfig { ServiceURL = Endpoint, AuthenticationRegion = "us-east-1" });
                 return admin;
             }
