@@ -52,8 +52,15 @@ namespace SsmHybridRole.Engine.CustomerPolicies
             return S3BucketPolicy.Build(Options, connection.Partition);
         }
 
-        /// <summary>Creates the policy, leaves it when it already says the same, or adds a version.</summary>
-        public Task<CustomerPolicy> EnsureAsync(AwsConnection connection, string document, IOperationReporter reporter, CancellationToken cancellationToken)
-            => new CustomerPolicyService(connection, reporter).EnsureAsync(PolicyName, document, Description, cancellationToken);
+        /// <summary>Creates the policy, or finds it saying the same already, or hands back the one in the way.</summary>
+        public Task<PolicyCreation> CreateOrReadAsync(AwsConnection connection, string document, IOperationReporter reporter, CancellationToken cancellationToken)
+            => new CustomerPolicyService(connection, reporter).CreateOrReadAsync(PolicyName, document, Description, cancellationToken);
+
+        /// <summary>Adds the document as the existing policy's new default version (after the caller approved it).</summary>
+        public static Task<CustomerPolicy> AddVersionAsync(AwsConnection connection, ExistingPolicy existing, string document, IOperationReporter reporter, CancellationToken cancellationToken)
+            => new CustomerPolicyService(connection, reporter).AddVersionAsync(existing, document, cancellationToken);
+
+        /// <summary>What a new version would change, in words: the Resource and Action values it adds and removes.</summary>
+        public static string Difference(ExistingPolicy existing, string document) => PolicyJson.Difference(existing.Default.Document, document);
     }
 }

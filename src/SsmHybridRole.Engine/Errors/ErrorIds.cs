@@ -74,6 +74,11 @@ namespace SsmHybridRole.Engine.Errors
         public const string ActivationCodeUnknown = "ActivationCodeUnknown";
         public const string ActivationOutcomeUnknown = "ActivationOutcomeUnknown";
 
+        // Refusals: what the module will not touch unless asked to.
+        public const string NotAHybridServiceRole = "NotAHybridServiceRole";
+        public const string RoleInUse = "RoleInUse";
+        public const string PolicyNotOwned = "PolicyNotOwned";
+
         // Tasks of several steps that stopped part-way.
         public const string RoleCreationIncomplete = "RoleCreationIncomplete";
         public const string RoleRemovalIncomplete = "RoleRemovalIncomplete";

@@ -75,6 +75,20 @@ namespace SsmHybridRole.Engine.Errors
         public static string RoleNotVisibleToSsm(string iamRole, TimeSpan waited)
             => $"Systems Manager still reports role '{iamRole}' as nonexistent, or its trust policy as not naming ssm.amazonaws.com, after {waited.TotalSeconds:0} s.";
 
+        public static string NotAHybridServiceRole(string roleName)
+            => $"The role '{roleName}' is not a hybrid service role: it was not made by this module, and it does not both trust ssm.amazonaws.com and have AmazonSSMManagedInstanceCore attached (Automation, Maintenance Window and other SSM roles trust SSM too). It was left as it is.";
+
+        public static string RoleInUse(string roleName, IReadOnlyCollection<string> activationRegions, IReadOnlyCollection<string> nodeRegions)
+        {
+            string Counted(IReadOnlyCollection<string> regions, string what)
+                => $"{regions.Count} {what} (in {string.Join(", ", regions.Distinct(StringComparer.Ordinal).OrderBy(r => r, StringComparer.Ordinal))})";
+            var uses = new[] { activationRegions.Count > 0 ? Counted(activationRegions, "unexpired activation(s)") : null, nodeRegions.Count > 0 ? Counted(nodeRegions, "registered managed node(s)") : null };
+            return $"The role '{roleName}' is still used by {string.Join(" and ", uses.Where(u => u != null))}; removing it would cut those nodes off Systems Manager. It was left as it is.";
+        }
+
+        public static string PolicyNotOwned(string policyArn, string attachments)
+            => $"The customer managed policy '{policyArn}' exists and was not made by this module; it is attached to {attachments}, and a new version would change what all of them may do. It was left as it is.";
+
         public static string Quote(object? value) => value switch
         {
             null => "(null)",

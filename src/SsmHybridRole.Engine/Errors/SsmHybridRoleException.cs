@@ -17,6 +17,9 @@ namespace SsmHybridRole.Engine.Errors
         Conflict,
         Incomplete,
         Cancelled,
+
+        /// <summary>The module will not do it without the caller insisting (it would reach what is not its own).</summary>
+        Refused,
     }
 
     /// <summary>

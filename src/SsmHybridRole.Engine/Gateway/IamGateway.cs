@@ -93,6 +93,9 @@ namespace SsmHybridRole.Engine.Gateway
         public Task<DeletePolicyVersionResponse> DeletePolicyVersionAsync(DeletePolicyVersionRequest request, CancellationToken cancellationToken = default)
             => Call("DeletePolicyVersion", CallTarget.Policy(request.PolicyArn).WithSubject(request.VersionId), () => iam.DeletePolicyVersionAsync(request, cancellationToken), cancellationToken);
 
+        public Task<ListEntitiesForPolicyResponse> ListEntitiesForPolicyAsync(ListEntitiesForPolicyRequest request, CancellationToken cancellationToken = default)
+            => Call("ListEntitiesForPolicy", CallTarget.Policy(request.PolicyArn), () => iam.ListEntitiesForPolicyAsync(request, cancellationToken), cancellationToken);
+
         public Task<GetAccountSummaryResponse> GetAccountSummaryAsync(GetAccountSummaryRequest request, CancellationToken cancellationToken = default)
             => Call("GetAccountSummary", CallTarget.None, () => iam.GetAccountSummaryAsync(request, cancellationToken), cancellationToken);
 

@@ -58,6 +58,8 @@ namespace SsmHybridRole.Engine.Iam
 
 
 
+        Task<ListEntitiesForPolicyResponse> ListEntitiesForPolicyAsync(ListEntitiesForPolicyRequest request, CancellationToken cancellationToken = default);
+
         Task<GetAccountSummaryResponse> GetAccountSummaryAsync(GetAccountSummaryRequest request, CancellationToken cancellationToken = default);
     }
 }

@@ -101,6 +101,9 @@ namespace SsmHybridRole.Engine.Iam
         public Task<PutRolePermissionsBoundaryResponse> PutRolePermissionsBoundaryAsync(PutRolePermissionsBoundaryRequest request, CancellationToken cancellationToken = default)
             => Send(request, _ => new PutRolePermissionsBoundaryResponse(), cancellationToken);
 
+        public Task<ListEntitiesForPolicyResponse> ListEntitiesForPolicyAsync(ListEntitiesForPolicyRequest request, CancellationToken cancellationToken = default)
+            => Send(request, ListEntitiesForPolicyResponse.Read, cancellationToken);
+
         public Task<GetAccountSummaryResponse> GetAccountSummaryAsync(GetAccountSummaryRequest request, CancellationToken cancellationToken = default)
             => Send(request, GetAccountSummaryResponse.Read, cancellationToken);
 

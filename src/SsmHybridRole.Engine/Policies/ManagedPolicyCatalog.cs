@@ -53,6 +53,17 @@ namespace SsmHybridRole.Engine.Policies
                 hint + "accepted names are " + string.Join(", ", CompletionNames.Select(n => n.Key)) + " (any letter case); pass other policies with {PolicyArn}");
         }
 
+        /// <summary>
+        /// True for the AWS managed policy that lets a node use Systems Manager: AmazonSSMManagedInstanceCore, or the
+        /// deprecated AmazonEC2RoleforSSM (which AWS keeps under a path), in any partition.
+        /// </summary>
+        public static bool IsNodePolicy(string policyArn)
+        {
+            var arn = Arn.Parse(policyArn);
+            var name = Arn.ResourceName(policyArn);
+            return arn?.Account == "aws" && (name == ManagedInstanceCore.AwsName || name == DeprecatedEc2RoleForSsm);
+        }
+
         /// <summary>The catalog entry whose ARN this is in any partition, or null.</summary>
         public static CatalogPolicy? FromArn(string policyArn)
             => All.FirstOrDefault(p => AwsPartition.All.Any(partition => string.Equals(p.ArnIn(partition), policyArn, StringComparison.Ordinal)));

@@ -60,6 +60,21 @@ namespace SsmHybridRole.Engine.Policies
             }
         }
 
+        /// <summary>
+        /// What changes from one policy document to another, in words for a prompt: the Action and Resource values
+        /// that are added and removed across all statements (or, when those are the same, that other parts differ).
+        /// </summary>
+        public static string Difference(string? from, string to)
+        {
+            var before = Values(from);
+            var after = Values(to);
+            var added = after.Except(before, StringComparer.Ordinal).ToList();
+            var removed = before.Except(after, StringComparer.Ordinal).ToList();
+            return added.Count + removed.Count == 0
+                ? "the same actions and resources, other parts of the document differ"
+                : string.Join("; ", added.Select(v => "+ " + v).Concat(removed.Select(v => "- " + v)));
+        }
+
         /// <summary>A compact, normalised form of a policy document.</summary>
         public static string Canonical(string document)
         {
@@ -107,6 +122,33 @@ namespace SsmHybridRole.Engine.Policies
                     element.WriteTo(writer);
                     break;
             }
+        }
+
+        /// <summary>Every Action and Resource value of a document's statements.</summary>
+        private static HashSet<string> Values(string? document)
+        {
+            var values = new HashSet<string>(StringComparer.Ordinal);
+            if (document is null)
+            {
+                return values;
+            }
+
+            using var parsed = JsonDocument.Parse(Decode(document));
+            if (parsed.RootElement.ValueKind == JsonValueKind.Object && parsed.RootElement.TryGetProperty("Statement", out var statements))
+            {
+                foreach (var statement in TrustDocument.AsArray(statements).Where(s => s.ValueKind == JsonValueKind.Object))
+                {
+                    foreach (var key in new[] { "Action", "Resource" })
+                    {
+                        if (statement.TryGetProperty(key, out var value))
+                        {
+                            values.UnionWith(TrustDocument.Strings(value));
+                        }
+                    }
+                }
+            }
+
+            return values;
         }
 
         private static string Canonical(JsonElement element)

@@ -83,8 +83,7 @@ namespace SsmHybridRole.Engine.Policies
 
             try
             {
-                using var parsed = JsonDocument.Parse(PolicyJson.Decode(document!));
-                return AnalyzeRoot(parsed.RootElement);
+                return TrustDocument.Parse(document!).Analyze();
             }
             catch (JsonException e)
             {
@@ -93,8 +92,9 @@ namespace SsmHybridRole.Engine.Policies
         }
 
         /// <summary>
-        /// Checks a trust policy a user supplies: well-formed JSON of IAM's characters and size that lets
-        /// ssm.amazonaws.com assume the role, with no ARN of another partition.
+        /// Checks a trust policy a user supplies against IAM's grammar for trust policies (Version, Effect, a
+        /// Principal, Action or NotAction, no Resource), IAM's characters and size, and that it lets
+        /// ssm.amazonaws.com assume the role with no ARN of another partition.
         /// </summary>
         public static void Validate(string? document, AwsPartition partition, int sizeQuota, string parameterName)
         {
@@ -114,6 +114,7 @@ namespace SsmHybridRole.Engine.Policies
                     "a hybrid service role's trust policy needs a statement with Effect Allow, Principal Service 'ssm.amazonaws.com' and Action 'sts:AssumeRole'");
             }
 
+            TrustGrammar.Check(document!, parameterName);
             var foreign = analysis.SourceArns.FirstOrDefault(arn => Arn.Parse(arn)?.Partition != partition.Name);
             if (foreign != null)
             {
@@ -124,106 +125,5 @@ namespace SsmHybridRole.Engine.Policies
                     $"aws:SourceArn must be in the session's partition '{partition.Name}'");
             }
         }
-
-        private static TrustPolicyAnalysis AnalyzeRoot(JsonElement root)
-        {
-            if (root.ValueKind != JsonValueKind.Object || !TryGetProperty(root, "Statement", out var statements))
-            {
-                return TrustPolicyAnalysis.Unreadable("there is no Statement");
-            }
-
-            var allows = false;
-            var accounts = new List<string>();
-            var arns = new List<string>();
-            var conditionless = false;
-            foreach (var statement in AsArray(statements))
-            {
-                if (statement.ValueKind != JsonValueKind.Object || !IsAllow(statement) || !NamesSsm(statement) || !AllowsAssumeRole(statement))
-                {
-                    continue;
-                }
-
-                allows = true;
-                var statementAccounts = ConditionValues(statement, "aws:SourceAccount").ToList();
-                var statementArns = ConditionValues(statement, "aws:SourceArn").ToList();
-                conditionless |= statementAccounts.Count == 0 && statementArns.Count == 0;
-                accounts.AddRange(statementAccounts);
-                arns.AddRange(statementArns);
-            }
-
-            return new TrustPolicyAnalysis(true, null, allows, accounts.Distinct().ToList(), arns.Distinct().ToList(), conditionless);
-        }
-
-        private static bool IsAllow(JsonElement statement)
-            => TryGetProperty(statement, "Effect", out var effect) && effect.ValueKind == JsonValueKind.String
-               && string.Equals(effect.GetString(), "Allow", StringComparison.Ordinal);
-
-        private static bool NamesSsm(JsonElement statement)
-            => TryGetProperty(statement, "Principal", out var principal) && principal.ValueKind == JsonValueKind.Object
-               && TryGetProperty(principal, "Service", out var service)
-               && Strings(service).Any(s => string.Equals(s, SsmServicePrincipal, StringComparison.OrdinalIgnoreCase));
-
-        private static bool AllowsAssumeRole(JsonElement statement)
-            => TryGetProperty(statement, "Action", out var action)
-               && Strings(action).Any(a => a == "*" || string.Equals(a, "sts:*", StringComparison.OrdinalIgnoreCase)
-                                          || string.Equals(a, AssumeRoleAction, StringComparison.OrdinalIgnoreCase));
-
-        private static IEnumerable<string> ConditionValues(JsonElement statement, string key)
-        {
-            if (!TryGetProperty(statement, "Condition", out var condition) || condition.ValueKind != JsonValueKind.Object)
-            {
-                yield break;
-            }
-
-            foreach (var op in condition.EnumerateObject())
-            {
-                if (op.Value.ValueKind != JsonValueKind.Object)
-                {
-                    continue;
-                }
-
-                foreach (var entry in op.Value.EnumerateObject())
-                {
-                    if (string.Equals(entry.Name, key, StringComparison.OrdinalIgnoreCase))
-                    {
-                        foreach (var value in Strings(entry.Value))
-                        {
-                            yield return value;
-                        }
-                    }
-                }
-            }
-        }
-
-        private static IEnumerable<JsonElement> AsArray(JsonElement element)
-            => element.ValueKind == JsonValueKind.Array ? element.EnumerateArray() : new[] { element };
-
-        private static IEnumerable<string> Strings(JsonElement element)
-            => AsArray(element).Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!);
-
-        private static bool TryGetProperty(JsonElement element, string name, out JsonElement value)
-        {
-            foreach (var property in element.EnumerateObject())
-            {
-                if (string.Equals(property.Name, name, StringComparison.Ordinal))
-                {
-                    value = property.Value;
-                    return true;
-                }
-            }
-
-            value = default;
-            return false;
-        }
-    }
-
-    /// <summary>
-    /// What a trust policy lets SSM do, and under which source conditions. HasUnconditionedSsmStatement is true
-    /// when some statement lets SSM assume the role without aws:SourceAccount/aws:SourceArn.
-    /// </summary>
-    internal sealed record TrustPolicyAnalysis(bool IsReadable, string? Problem, bool AllowsSsmAssumeRole, IReadOnlyList<string> SourceAccounts, IReadOnlyList<string> SourceArns, bool HasUnconditionedSsmStatement)
-    {
-        internal static TrustPolicyAnalysis Unreadable(string problem)
-            => new TrustPolicyAnalysis(false, problem, false, Array.Empty<string>(), Array.Empty<string>(), false);
     }
 }

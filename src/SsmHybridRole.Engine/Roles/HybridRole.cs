@@ -47,6 +47,19 @@ namespace SsmHybridRole.Engine.Roles
 
         public IReadOnlyDictionary<string, string> Tags { get; }
 
+        /// <summary>
+        /// The module's one definition of a hybrid service role: a role made by this module (it carries the creation
+        /// marker), or one whose trust lets ssm.amazonaws.com assume it and that has AmazonSSMManagedInstanceCore (or
+        /// the deprecated AmazonEC2RoleforSSM) attached, as the console's hybrid role does. Automation, Maintenance
+        /// Window, Quick Setup and Change Manager roles trust SSM too, but have neither.
+        /// </summary>
+        public bool IsHybridServiceRole
+            => Tags.ContainsKey(KnownNames.CreationMarkerTag)
+               || (Trust.AllowsSsmAssumeRole && AttachedPolicies.Any(p => ManagedPolicyCatalog.IsNodePolicy(p.PolicyArn)));
+
+        /// <summary>The role as SSM names it in activations and managed nodes: path (without the leading '/') and name.</summary>
+        public string SsmName => (Path.Trim('/').Length == 0 ? string.Empty : Path.Trim('/') + "/") + RoleName;
+
         internal static HybridRole From(Role role, IEnumerable<AttachedPolicy> attachedPolicies, IEnumerable<Tag>? tags = null)
             => new HybridRole(
                 role,

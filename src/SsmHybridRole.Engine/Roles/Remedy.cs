@@ -16,6 +16,7 @@ namespace SsmHybridRole.Engine.Roles
         Token,
         List,
         Placeholder,
+        Switch,
     }
 
     /// <summary>One argument of a remedy: the parameter it sets and its value(s).</summary>
@@ -47,6 +48,9 @@ namespace SsmHybridRole.Engine.Roles
 
         /// <summary>A value the user has to choose, described in words.</summary>
         public Remedy Placeholder(string name, string description) => With(name, RemedyValueKind.Placeholder, description);
+
+        /// <summary>A switch parameter, set.</summary>
+        public Remedy Flag(string name) => With(name, RemedyValueKind.Switch);
 
         /// <summary>A neutral rendering for logs and debuggers; the cmdlets write the real command.</summary>
         public override string ToString()

@@ -23,12 +23,19 @@ namespace SsmHybridRole.Engine.Roles
         private AwsPartition Partition => Connection.Partition;
 
         /// <summary>
-        /// Checks each role in turn, handing each result on as it comes; a role that cannot be checked is a
-        /// failure of its own and the next one is still checked, unless nothing after it could succeed.
+        /// Checks each named role in turn, then each role <paramref name="listed"/> selects from one listing, handing
+        /// each result on as it comes; a role that cannot be checked is a failure of its own and the next one is
+        /// still checked, unless nothing after it could succeed.
         /// </summary>
-        public async Task TestAllAsync(IReadOnlyList<string> roleNames, IReadOnlyList<string> expectedRegions, Action<RoleTestResult> onResult, Action<Exception> onFailure, CancellationToken cancellationToken)
+        public async Task TestAllAsync(IReadOnlyList<string> roleNames, RoleSelection? listed, IReadOnlyList<string> expectedRegions, Action<RoleTestResult> onResult, Action<Exception> onFailure, CancellationToken cancellationToken)
         {
-            foreach (var roleName in roleNames)
+            var names = roleNames.ToList();
+            if (listed != null)
+            {
+                await roles.ListAsync(listed.Matches, requireSsmTrust: true, listed.HybridOnly, role => names.Add(role.RoleName), cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var roleName in names)
             {
                 try
                 {
@@ -71,6 +78,10 @@ namespace SsmHybridRole.Engine.Roles
             {
                 findings.Add(CheckSourceConditions(role, expectedRegions));
             }
+
+            findings.Add(role.Trust.OtherPrincipals.Count == 0
+                ? new RoleFinding("OnlySsmMayAssume", CheckStatus.Pass, "No principal other than ssm.amazonaws.com may assume the role.")
+                : new RoleFinding("OnlySsmMayAssume", CheckStatus.Fail, $"The trust policy also lets {string.Join(", ", role.Trust.OtherPrincipals)} assume the role: the managed nodes' permissions are open to them.", Remedy.Run(RemedyCommand.SetRole).Text("RoleName", roleName).Flag("ExclusiveTrust")));
 
             findings.AddRange(CheckPolicies(role));
             findings.Add(await CheckQuotaAsync(role, cancellationToken).ConfigureAwait(false));

@@ -42,7 +42,10 @@ namespace SsmHybridRole.Engine.Roles
     }
 
     /// <summary>The changes that would bring a role to the wanted state; empty when it is there already.</summary>
-    internal sealed record ConvergencePlan(ValidatedRoleSpec Spec, HybridRole? Current, string DesiredTrust, IReadOnlyList<PlannedChange> Changes)
+    /// <summary>What the caller asks Set- to own beyond its own parts: every attached policy, the whole trust policy.</summary>
+    internal sealed record ConvergenceOptions(bool ExclusivePolicy, bool ExclusiveTrust);
+
+    internal sealed record ConvergencePlan(ValidatedRoleSpec Spec, ConvergenceOptions Options, HybridRole? Current, string DesiredTrust, IReadOnlyList<PlannedChange> Changes)
     {
         public string RoleName => Spec.Spec.RoleName;
 
@@ -54,7 +57,12 @@ namespace SsmHybridRole.Engine.Roles
 
     /// <summary>
     /// The role after convergence, with every planned change and whether it was applied. <see cref="TakeBack"/>
-    /// removes the role again when this convergence created it and the caller could not report it.
+    /// removes the role again when this convergence created it and the caller could not report it. When the role
+    /// appeared between the plan and the creation, nothing was applied: <see cref="Replanned"/> is the new plan,
+    /// whose changes the caller approves again.
     /// </summary>
-    internal sealed record ConvergenceResult(HybridRole Role, IReadOnlyList<PlannedChange> Changes, Func<CancellationToken, Task>? TakeBack = null);
+    internal sealed record ConvergenceResult(HybridRole? Role, IReadOnlyList<PlannedChange> Changes, Func<CancellationToken, Task>? TakeBack = null)
+    {
+        public ConvergencePlan? Replanned { get; init; }
+    }
 }

@@ -18,15 +18,14 @@ namespace SsmHybridRole.Engine.Roles
         }
 
         /// <summary>Reads the role and lists what differs from <paramref name="spec"/>. Sends no write request.</summary>
-        public async Task<ConvergencePlan> PlanAsync(ValidatedRoleSpec spec, bool exclusivePolicies, CancellationToken cancellationToken)
+        public async Task<ConvergencePlan> PlanAsync(ValidatedRoleSpec spec, ConvergenceOptions options, CancellationToken cancellationToken)
         {
-            if (spec is null)
+            if (spec is null || options is null)
             {
-                throw new ArgumentNullException(nameof(spec));
+                throw new ArgumentNullException(spec is null ? nameof(spec) : nameof(options));
             }
 
             var s = spec.Spec;
-            var desiredTrust = await roles.BuildTrustPolicyAsync(spec, cancellationToken).ConfigureAwait(false);
             HybridRole current;
             try
             {
@@ -34,16 +33,17 @@ namespace SsmHybridRole.Engine.Roles
             }
             catch (ServiceCallException e) when (e.ErrorId == ErrorIds.RoleNotFound)
             {
+                var trust = await roles.BuildTrustPolicyAsync(spec, cancellationToken).ConfigureAwait(false);
                 var policies = string.Join(", ", spec.PolicyArns.Select(Arn.ResourceName));
-                var create = new PlannedChange(ChangeKind.CreateRole, s.RoleName, null, Describe(TrustPolicy.Analyze(desiredTrust)), $"Create role '{s.RoleName}' trusted by {TrustPolicy.SsmServicePrincipal} and attach {policies}");
-                return new ConvergencePlan(spec, Current: null, desiredTrust, new[] { create });
+                var create = new PlannedChange(ChangeKind.CreateRole, s.RoleName, null, TrustDocument.Parse(trust).Describe(), $"Create role '{s.RoleName}' trusted by {TrustPolicy.SsmServicePrincipal} and attach {policies}");
+                return new ConvergencePlan(spec, options, Current: null, trust, new[] { create });
             }
 
             var changes = new List<PlannedChange>();
+            var desiredTrust = await DesiredTrustAsync(spec, current, options.ExclusiveTrust, cancellationToken).ConfigureAwait(false);
             if (!PolicyJson.AreEquivalent(current.TrustPolicyDocument, desiredTrust))
             {
-                var from = Describe(current.Trust);
-                var to = Describe(TrustPolicy.Analyze(desiredTrust));
+                var (from, to) = DescribeTrustChange(current.TrustPolicyDocument, desiredTrust);
                 changes.Add(new PlannedChange(ChangeKind.UpdateTrustPolicy, s.RoleName, from, to, $"Update the trust policy: {from} -> {to}"));
             }
 
@@ -81,7 +81,7 @@ namespace SsmHybridRole.Engine.Roles
                 changes.Add(new PlannedChange(ChangeKind.AttachPolicy, arn, null, arn, $"Attach {Arn.ResourceName(arn)}"));
             }
 
-            if (exclusivePolicies)
+            if (options.ExclusivePolicy)
             {
                 foreach (var arn in attached.Where(a => !spec.PolicyArns.Contains(a)))
                 {
@@ -89,7 +89,54 @@ namespace SsmHybridRole.Engine.Roles
                 }
             }
 
-            return new ConvergencePlan(spec, current, desiredTrust, changes);
+            return new ConvergencePlan(spec, options, current, desiredTrust, changes);
+        }
+
+        /// <summary>
+        /// The trust policy to converge to. Set- owns only its own statement: the built statement replaces the
+        /// module's, and every other statement (another principal, a Sid of the user's) stays as it is, unless
+        /// <paramref name="exclusiveTrust"/> asks for the whole document. Without Regions asked for, the Regions the
+        /// role's conditions cover now are kept, rather than shrunk to the session's.
+        /// </summary>
+        private async Task<string> DesiredTrustAsync(ValidatedRoleSpec spec, HybridRole current, bool exclusiveTrust, CancellationToken cancellationToken)
+        {
+            if (spec.Spec.AssumeRolePolicyDocument != null)
+            {
+                return spec.Spec.AssumeRolePolicyDocument;
+            }
+
+            if (spec.Spec.ActivationRegions.Count == 0 && !spec.Spec.NoSourceCondition && current.Trust.SourceRegions.Count > 0)
+            {
+                spec = spec with { ActivationRegions = current.Trust.SourceRegions };
+            }
+
+            var built = await roles.BuildTrustPolicyAsync(spec, cancellationToken).ConfigureAwait(false);
+            if (exclusiveTrust || current.TrustPolicyDocument is null || !current.Trust.IsReadable)
+            {
+                return built;
+            }
+
+            return TrustDocument.Parse(current.TrustPolicyDocument).MergeManaged(TrustDocument.Parse(built));
+        }
+
+        /// <summary>A statement-level description of a trust change; never two identical texts for different documents.</summary>
+        private static (string From, string To) DescribeTrustChange(string? current, string desired)
+        {
+            string Describe(string? document)
+            {
+                try
+                {
+                    return document is null ? "no trust policy" : TrustDocument.Parse(document).Describe();
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    return "an unreadable trust policy";
+                }
+            }
+
+            var from = Describe(current);
+            var to = Describe(desired);
+            return from == to && current != null ? (PolicyJson.Canonical(current), PolicyJson.Canonical(desired)) : (from, to);
         }
 
         /// <summary>
@@ -126,10 +173,11 @@ namespace SsmHybridRole.Engine.Roles
                 }
                 catch (ServiceCallException e) when (e.ErrorId == ErrorIds.RoleAlreadyExists)
                 {
-                    // Another session created it between our read and our create: converge what it made.
-                    Reporter.Verbose($"Role '{roleName}' was created meanwhile by someone else; converging the existing role instead.");
-                    var replanned = await PlanAsync(plan.Spec, exclusivePolicies: false, cancellationToken).ConfigureAwait(false);
-                    return await ApplyAsync(replanned, _ => true, cancellationToken).ConfigureAwait(false);
+                    // Another session created it between our read and our create: plan again against what it made,
+                    // and let the caller approve those changes, as it approved the creation.
+                    Reporter.Verbose($"Role '{roleName}' was created meanwhile by someone else; planning again against the existing role.");
+                    var replanned = await PlanAsync(plan.Spec, plan.Options, cancellationToken).ConfigureAwait(false);
+                    return new ConvergenceResult(null, plan.Changes) { Replanned = replanned };
                 }
             }
 
@@ -202,21 +250,6 @@ namespace SsmHybridRole.Engine.Roles
                     change.Applied = true;
                 }
             }
-        }
-
-        private static string Describe(TrustPolicyAnalysis trust)
-        {
-            if (!trust.AllowsSsmAssumeRole)
-            {
-                return "no trust for " + TrustPolicy.SsmServicePrincipal;
-            }
-
-            if (trust.SourceArns.Count == 0 && trust.SourceAccounts.Count == 0)
-            {
-                return TrustPolicy.SsmServicePrincipal + " without source conditions";
-            }
-
-            return TrustPolicy.SsmServicePrincipal + " from account " + string.Join(",", trust.SourceAccounts) + " for " + string.Join(",", trust.SourceArns);
         }
     }
 }

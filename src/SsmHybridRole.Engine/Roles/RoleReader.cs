@@ -26,10 +26,11 @@ namespace SsmHybridRole.Engine.Roles
 
         /// <summary>
         /// Every role (all ListRoles pages) whose name passes <paramref name="nameFilter"/> and, when
-        /// <paramref name="requireSsmTrust"/>, whose trust lets ssm.amazonaws.com assume it; each is handed to
-        /// <paramref name="onRole"/> as soon as it is read.
+        /// <paramref name="requireSsmTrust"/>, whose trust lets ssm.amazonaws.com assume it (and, when
+        /// <paramref name="hybridOnly"/>, that is a hybrid service role); each is handed to <paramref name="onRole"/>
+        /// as soon as it is read.
         /// </summary>
-        public async Task ListAsync(Func<string, bool> nameFilter, bool requireSsmTrust, Action<HybridRole> onRole, CancellationToken cancellationToken)
+        public async Task ListAsync(Func<string, bool> nameFilter, bool requireSsmTrust, bool hybridOnly, Action<HybridRole> onRole, CancellationToken cancellationToken)
         {
             if (nameFilter is null || onRole is null)
             {
@@ -56,7 +57,7 @@ namespace SsmHybridRole.Engine.Roles
                 var batch = matches.Skip(i).Take(Parallel).Select(r => ReadDetailsAsync(r, cancellationToken)).ToList();
                 foreach (var task in batch)
                 {
-                    if (await task.ConfigureAwait(false) is { } role)
+                    if (await task.ConfigureAwait(false) is { } role && (!hybridOnly || role.IsHybridServiceRole))
                     {
                         onRole(role);
                     }

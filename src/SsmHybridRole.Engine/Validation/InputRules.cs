@@ -25,14 +25,14 @@ namespace SsmHybridRole.Engine.Validation
         public const string PolicyDocumentCharactersRule = "a policy document holds only tab, line breaks and characters U+0020 to U+00FF";
         public const string EndpointUrlRule = "an endpoint URL is an absolute http:// or https:// URL";
 
-        private static readonly Regex RoleNamePattern = new Regex(@"^[A-Za-z0-9_+=,.@-]{1,64}$", RegexOptions.CultureInvariant);
-        private static readonly Regex PolicyNamePattern = new Regex(@"^[A-Za-z0-9_+=,.@-]{1,128}$", RegexOptions.CultureInvariant);
-        private static readonly Regex PathPattern = new Regex(@"^(/|/[\u0021-\u007E]+/)$", RegexOptions.CultureInvariant);
-        private static readonly Regex DescriptionPattern = new Regex(@"^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$", RegexOptions.CultureInvariant);
-        private static readonly Regex TagTextPattern = new Regex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$", RegexOptions.CultureInvariant);
-        private static readonly Regex PolicyArnPattern = new Regex(@"^arn:(?<partition>[a-z-]+):iam::(?<account>aws|\d{12}):policy/(?<path>([\u0021-\u007E]+/)?)(?<name>[A-Za-z0-9_+=,.@-]{1,128})$", RegexOptions.CultureInvariant);
-        private static readonly Regex AccountIdPattern = new Regex(@"^\d{12}$", RegexOptions.CultureInvariant);
-        private static readonly Regex RegionPattern = new Regex(@"^[a-z]{2}(-[a-z]+)+-\d{1,2}$", RegexOptions.CultureInvariant);
+        private static readonly Regex RoleNamePattern = new Regex(@"^[A-Za-z0-9_+=,.@-]{1,64}\z", RegexOptions.CultureInvariant);
+        private static readonly Regex PolicyNamePattern = new Regex(@"^[A-Za-z0-9_+=,.@-]{1,128}\z", RegexOptions.CultureInvariant);
+        private static readonly Regex PathPattern = new Regex(@"^(/|/[\u0021-\u007E]+/)\z", RegexOptions.CultureInvariant);
+        private static readonly Regex DescriptionPattern = new Regex(@"^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*\z", RegexOptions.CultureInvariant);
+        private static readonly Regex TagTextPattern = new Regex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*\z", RegexOptions.CultureInvariant);
+        private static readonly Regex PolicyArnPattern = new Regex(@"^arn:(?<partition>[a-z-]+):iam::(?<account>aws|[0-9]{12}):policy/(?<path>([\u0021-\u007E]+/)?)(?<name>[A-Za-z0-9_+=,.@-]{1,128})\z", RegexOptions.CultureInvariant);
+        private static readonly Regex AccountIdPattern = new Regex(@"^[0-9]{12}\z", RegexOptions.CultureInvariant);
+        private static readonly Regex RegionPattern = new Regex(@"^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}\z", RegexOptions.CultureInvariant);
 
         public static void RoleName(string? value, string parameterName = "RoleName")
         {

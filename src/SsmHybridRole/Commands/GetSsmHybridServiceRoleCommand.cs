@@ -4,14 +4,14 @@ using SsmHybridRole.Engine.Validation;
 namespace SsmHybridRole.Commands
 {
     /// <summary>
-    /// Gets hybrid service roles: by name, by wildcard, or (without a name) every role in the account
-    /// whose trust policy lets ssm.amazonaws.com assume it.
+    /// Gets hybrid service roles: by name, by wildcard (every matching role that trusts ssm.amazonaws.com), or
+    /// without a name every hybrid service role in the account (-All: every role that trusts ssm.amazonaws.com).
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SsmHybridServiceRole")]
     [OutputType(typeof(HybridServiceRole))]
     public sealed class GetSsmHybridServiceRoleCommand : SsmHybridAwsCmdlet
     {
-        private readonly List<WildcardPattern> patterns = new List<WildcardPattern>();
+        private readonly RoleNameSelection selection = new RoleNameSelection();
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RoleNameCompleter))]
@@ -19,22 +19,14 @@ namespace SsmHybridRole.Commands
         [ValidateNotNullOrEmpty]
         public string[]? RoleName { get; set; }
 
+        /// <summary>Without a name: every role that trusts ssm.amazonaws.com, not only hybrid service roles.</summary>
+        [Parameter]
+        public SwitchParameter All { get; set; }
+
         protected override void ProcessRecord()
         {
-            if (RoleName is null || RoleName.Length == 0)
+            foreach (var name in selection.Add(RoleName))
             {
-                patterns.Add(new WildcardPattern("*"));
-                return;
-            }
-
-            foreach (var name in RoleName)
-            {
-                if (WildcardPattern.ContainsWildcardCharacters(name))
-                {
-                    patterns.Add(new WildcardPattern(name, WildcardOptions.IgnoreCase));
-                    continue;
-                }
-
                 Try(() =>
                 {
                     InputRules.RoleName(name);
@@ -46,16 +38,15 @@ namespace SsmHybridRole.Commands
         /// <summary>Wildcards and the no-name listing share one pass over ListRoles, however many patterns came.</summary>
         protected override void EndProcessing()
         {
-            if (patterns.Count == 0)
+            if (selection.NeedsListing)
             {
-                return;
+                Try(() => RunWithConnection((connection, call, cancel) => new RoleReader(connection, call).ListAsync(
+                    selection.Matches,
+                    requireSsmTrust: true,
+                    hybridOnly: selection.HybridOnly && !All,
+                    role => call.Post(() => WriteObject(OutputMapper.ToOutput(role))),
+                    cancel)));
             }
-
-            Try(() => RunWithConnection((connection, call, cancel) => new RoleReader(connection, call).ListAsync(
-                name => patterns.Any(p => p.IsMatch(name)),
-                requireSsmTrust: true,
-                role => call.Post(() => WriteObject(OutputMapper.ToOutput(role))),
-                cancel)));
         }
     }
 }

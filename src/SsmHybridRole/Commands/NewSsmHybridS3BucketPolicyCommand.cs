@@ -49,19 +49,43 @@ namespace SsmHybridRole.Commands
         [Parameter(Mandatory = true, ParameterSetName = DocumentOnlySet)]
         public SwitchParameter DocumentOnly { get; set; }
 
+        /// <summary>Also add a version to a policy of that name that this module did not make.</summary>
+        [Parameter(ParameterSetName = Create)]
+        public SwitchParameter Force { get; set; }
+
         protected override void EndProcessing() => Try(() =>
         {
             var request = new S3BucketPolicyRequest(PolicyName, SpecBuilder.S3Options(Region, VpcEndpoint, OutputBucket, Encrypted, CrossAccount, IncludeMacOS), DocumentOnly);
             var connection = request.NeedsConnection() ? GetConnection() : null;
             var document = request.BuildDocument(connection);
-            if (DocumentOnly)
+            var target = $"policy '{PolicyName}'";
+            if (DocumentOnly || !ShouldProcess(target, "Create the customer managed S3 bucket policy (a policy of that name that exists is read first, and changed only after asking)"))
             {
-                WriteObject(document);
+                WriteObjectIf(DocumentOnly, document);
+                return;
             }
-            else if (ShouldProcess($"policy '{PolicyName}'", "Create or update the customer managed S3 bucket policy"))
+
+            var creation = RunEngine((call, cancel) => request.CreateOrReadAsync(connection!, document, call, cancel));
+            if (creation.Existing is not { } existing)
             {
-                WriteObject(OutputMapper.ToOutput(RunEngine((call, cancel) => request.EnsureAsync(connection!, document, call, cancel))));
+                WriteObject(OutputMapper.ToOutput(creation.Done!));
+                return;
+            }
+
+            CustomerPolicyService.RequireOwned(existing, Force);
+            if (ShouldProcess(target, $"Add a new default version, attached to {existing.Attachments}: {S3BucketPolicyRequest.Difference(existing, document)}")
+                && (existing.VersionToDelete is null || ShouldProcess(target, $"Delete version {existing.VersionToDelete}, the oldest of five (IAM's limit), to make room")))
+            {
+                WriteObject(OutputMapper.ToOutput(RunEngine((call, cancel) => S3BucketPolicyRequest.AddVersionAsync(connection!, existing, document, call, cancel))));
             }
         });
+
+        private void WriteObjectIf(bool condition, object value)
+        {
+            if (condition)
+            {
+                WriteObject(value);
+            }
+        }
     }
 }

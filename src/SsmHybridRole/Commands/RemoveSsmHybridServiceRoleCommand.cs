@@ -4,31 +4,67 @@ using SsmHybridRole.Engine.Validation;
 namespace SsmHybridRole.Commands
 {
     /// <summary>
-    /// Removes a hybrid service role the way IAM requires: out of its instance profiles, managed policies
-    /// detached, inline policies deleted, then the role itself.
+    /// Removes hybrid service roles the way IAM requires: out of their instance profiles, managed policies
+    /// detached, inline policies deleted, then the role. Without -Force it refuses, before any write, a role
+    /// that is not a hybrid service role and one that activations or registered managed nodes still use.
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "SsmHybridServiceRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveSsmHybridServiceRoleCommand : SsmHybridAwsCmdlet
+    public sealed class RemoveSsmHybridServiceRoleCommand : AwsConnectionCmdlet
     {
+        private readonly RoleNameSelection selection = new RoleNameSelection();
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RoleNameCompleter))]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
-        public string RoleName { get; set; } = string.Empty;
+        public string[] RoleName { get; set; } = Array.Empty<string>();
 
-        /// <summary>Remove without asking for confirmation (-WhatIf still only reports).</summary>
+        /// <summary>The Regions where Systems Manager is asked whether the role is still in use (default: the session's Region).</summary>
+        [Parameter]
+        [Alias("RegionToCall")]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        public string[]? Region { get; set; }
+
+        protected override string? ConnectionRegion => Region?.FirstOrDefault();
+
+        /// <summary>Remove without asking, and also a role that is not a hybrid service role or is still in use (-WhatIf still only reports).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        protected override void ProcessRecord() => Try(() =>
+        protected override void ProcessRecord()
         {
-            InputRules.RoleName(RoleName);
-            if (!ShouldProcessUnlessForced(Force, $"role '{RoleName}'", "Remove IAM role (instance-profile memberships, attached and inline policies, then the role)"))
+            foreach (var name in selection.Add(RoleName))
+            {
+                RemoveOne(name);
+            }
+        }
+
+        /// <summary>Wildcards: every role that trusts ssm.amazonaws.com and matches, each checked like a named one.</summary>
+        protected override void EndProcessing()
+        {
+            if (!selection.NeedsListing)
             {
                 return;
             }
 
-            RunWithConnection((connection, call, cancel) => new HybridRoleService(connection, call).RemoveAsync(RoleName, cancel));
+            var matching = new List<string>();
+            Try(() => RunWithConnection((connection, call, cancel) => new RoleReader(connection, call).ListAsync(selection.Matches, requireSsmTrust: true, hybridOnly: false, role => matching.Add(role.RoleName), cancel)));
+            matching.ForEach(RemoveOne);
+        }
+
+        private void RemoveOne(string name) => Try(() =>
+        {
+            InputRules.RoleName(name);
+            if (!Force)
+            {
+                RunWithConnection((connection, call, cancel) => new RoleRemovalGuard(connection, call).CheckAsync(name, Region ?? Array.Empty<string>(), cancel));
+            }
+
+            if (ShouldProcessUnlessForced(Force, $"role '{name}'", "Remove IAM role (instance-profile memberships, attached and inline policies, then the role)"))
+            {
+                RunWithConnection((connection, call, cancel) => new HybridRoleService(connection, call).RemoveAsync(name, cancel));
+            }
         });
     }
 }

@@ -18,6 +18,10 @@ namespace SsmHybridRole.Commands
         [Parameter]
         public SwitchParameter ExclusivePolicy { get; set; }
 
+        /// <summary>Replace the whole trust policy, not only the module's own statement (other statements are kept without it).</summary>
+        [Parameter]
+        public SwitchParameter ExclusiveTrust { get; set; }
+
         /// <summary>
         /// The accounts to converge the role in (default: the caller's). Each is also the role's aws:SourceAccount.
         /// Another account is reached by assuming -AssumeRoleName there.
@@ -36,10 +40,20 @@ namespace SsmHybridRole.Commands
         /// <summary>Plan in every account (reads only), ask about each change here, then apply what was approved.</summary>
         protected override void ProcessRecord() => Try(() =>
         {
-            var scope = new AccountScope(AccountId, AssumeRoleName, ThrottleLimit);
+            var options = new ConvergenceOptions(ExclusivePolicy, ExclusiveTrust);
             var plans = new ConcurrentDictionary<string, ConvergencePlan>();
-            RunInAccounts(scope, (connection, account, call, cancel) => new RoleConvergenceService(connection, call).PlanAsync(ValidatedSpec(account, connection), ExclusivePolicy, cancel), (account, plan) => plans[account ?? string.Empty] = plan);
+            RunInAccounts(Scope(AccountId), (connection, account, call, cancel) => new RoleConvergenceService(connection, call).PlanAsync(ValidatedSpec(account, connection), options, cancel), (account, plan) => plans[account ?? string.Empty] = plan);
 
+            // A role that appeared between a plan and its creation is planned again, and asked about again.
+            for (var round = 0; round < 3 && !plans.IsEmpty; round++)
+            {
+                plans = ApplyApproved(plans);
+            }
+        });
+
+        /// <summary>Asks about each change, applies what was approved, and returns the plans made again.</summary>
+        private ConcurrentDictionary<string, ConvergencePlan> ApplyApproved(ConcurrentDictionary<string, ConvergencePlan> plans)
+        {
             var approved = new HashSet<PlannedChange>();
             foreach (var entry in plans.OrderBy(p => p.Key, System.StringComparer.Ordinal))
             {
@@ -52,15 +66,30 @@ namespace SsmHybridRole.Commands
                 approved.UnionWith(entry.Value.Changes.Where(change => ShouldProcess(target, CommandText.Parameters(change.Description))));
             }
 
+            var replanned = new ConcurrentDictionary<string, ConvergencePlan>();
             var toRun = plans.Where(p => p.Value.InDesiredState || p.Value.Changes.Any(approved.Contains)).Select(p => p.Key).ToList();
             if (toRun.Count > 0)
             {
                 RunInAccounts(
-                    scope.IsCallerOnly ? scope : new AccountScope(toRun, AssumeRoleName, ThrottleLimit),
+                    Scope(toRun.Any(a => a.Length == 0) ? null : toRun.ToArray()),
                     (connection, account, call, cancel) => new RoleConvergenceService(connection, call).ApplyAsync(plans[account ?? string.Empty], approved.Contains, cancel),
-                    (account, result) => WriteObject(OutputMapper.ToOutput(result.Role, result.Changes)),
+                    (account, result) =>
+                    {
+                        if (result.Replanned != null)
+                        {
+                            replanned[account ?? string.Empty] = result.Replanned;
+                        }
+                        else
+                        {
+                            WriteObject(OutputMapper.ToOutput(result.Role!, result.Changes));
+                        }
+                    },
                     result => result.TakeBack);
             }
-        });
+
+            return replanned;
+        }
+
+        private AccountScope Scope(string[]? accounts) => new AccountScope(accounts, AssumeRoleName, ThrottleLimit);
     }
 }

@@ -12,10 +12,14 @@ namespace SsmHybridRole.Commands
     [OutputType(typeof(HybridRoleTestResult), typeof(bool))]
     public sealed class TestSsmHybridServiceRoleCommand : SsmHybridAwsCmdlet
     {
+        private readonly RoleNameSelection selection = new RoleNameSelection();
+
+        /// <summary>Roles by name or wildcard; without a name, every hybrid service role in the account (the set Get-SsmHybridServiceRole lists).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RoleNameCompleter))]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
-        public string[] RoleName { get; set; } = { KnownNames.DefaultRoleName };
+        public string[]? RoleName { get; set; }
 
         /// <summary>Regions the trust's aws:SourceArn must cover.</summary>
         [Parameter]
@@ -38,10 +42,29 @@ namespace SsmHybridRole.Commands
         [Parameter]
         public int ThrottleLimit { get; set; } = 4;
 
-        protected override void ProcessRecord() => Try(() => RunInAccounts(
+        protected override void ProcessRecord()
+        {
+            var named = selection.Add(RoleName).ToList();
+            if (named.Count > 0)
+            {
+                Check(named, null);
+            }
+        }
+
+        /// <summary>Wildcards and the no-name case: the roles one listing selects, in each account.</summary>
+        protected override void EndProcessing()
+        {
+            if (selection.NeedsListing)
+            {
+                Check(Array.Empty<string>(), new RoleSelection(selection.Matches, selection.HybridOnly));
+            }
+        }
+
+        private void Check(IReadOnlyList<string> names, RoleSelection? listed) => Try(() => RunInAccounts(
             new AccountScope(AccountId, AssumeRoleName, ThrottleLimit),
             (connection, account, call, cancel) => new RoleCheckService(connection, call).TestAllAsync(
-                RoleName,
+                names,
+                listed,
                 ActivationRegion ?? Array.Empty<string>(),
                 result => call.Post(() => WriteObject(Quiet ? result.Passed : OutputMapper.ToOutput(result, account))),
                 failure => call.Post(() => WriteFailure(account, failure)),

@@ -32,6 +32,7 @@ namespace SsmHybridRole.Infrastructure
             FailureKind.Conflict => ErrorCategory.ResourceBusy,
             FailureKind.Incomplete => ErrorCategory.OperationStopped,
             FailureKind.Cancelled => ErrorCategory.OperationStopped,
+            FailureKind.Refused => ErrorCategory.InvalidOperation,
             _ => ErrorCategory.NotSpecified,
         };
 

@@ -33,6 +33,12 @@ namespace SsmHybridRole
         /// <summary>True when the trust lets ssm.amazonaws.com assume the role.</summary>
         public bool TrustsSsm { get; set; }
 
+        /// <summary>
+        /// True for a hybrid service role: made by this module, or trusting ssm.amazonaws.com with
+        /// AmazonSSMManagedInstanceCore (or the deprecated AmazonEC2RoleforSSM) attached.
+        /// </summary>
+        public bool IsHybridServiceRole { get; set; }
+
         /// <summary>The aws:SourceAccount values of the trust's SSM statements (empty in the seed's plain form).</summary>
         public string[] SourceAccount { get; set; } = Array.Empty<string>();
 

@@ -58,6 +58,7 @@ namespace SsmHybridRole
                 PermissionsBoundary = role.PermissionsBoundary,
                 TrustPolicy = role.TrustPolicyDocument,
                 TrustsSsm = role.Trust.AllowsSsmAssumeRole,
+                IsHybridServiceRole = role.IsHybridServiceRole,
                 SourceAccount = role.Trust.SourceAccounts.ToArray(),
                 SourceArn = role.Trust.SourceArns.ToArray(),
                 AttachedPolicies = role.AttachedPolicies.Select(p => new HybridRolePolicy

@@ -17,6 +17,8 @@ namespace SsmHybridRole.Wording
             [ErrorIds.RoleRemovalIncomplete] = role => $"Run Remove-SsmHybridServiceRole -RoleName {Name(role)} -Force again to finish.",
             [ErrorIds.ConvergenceIncomplete] = _ => "Run the same Set-SsmHybridServiceRole command again: it applies only what is still missing.",
             [ErrorIds.RoleNotVisibleToSsm] = role => $"Check the role with Test-SsmHybridServiceRole -RoleName {Name(role)}; if it was created just now, try again in a minute.",
+            [ErrorIds.NotAHybridServiceRole] = role => $"Check the role with Get-SsmHybridServiceRole -RoleName {Name(role)}; to remove it all the same, add -Force.",
+            [ErrorIds.RoleInUse] = role => $"Move the nodes first (Get-SsmHybridManagedNode -RoleName {Name(role)} | Set-SsmHybridManagedNode -RoleName <new role>) and remove its activations (Get-SsmHybridActivation -RoleName {Name(role)} | Remove-SsmHybridActivation), or add -Force to remove it all the same.",
             [ErrorIds.RegionRequired] = _ => "Pass -Region (or -ActivationRegion), run Set-DefaultAWSRegion, or set AWS_REGION.",
             [ErrorIds.ProfileNotFound] = _ => CheckProfile,
             [ErrorIds.ProfileHasNoCredentials] = _ => CheckProfile,

@@ -44,6 +44,7 @@ namespace SsmHybridRole.Wording
         {
             RemedyValueKind.Text => " " + Quote(argument.Values[0]),
             RemedyValueKind.Placeholder => " <" + argument.Values[0] + ">",
+            RemedyValueKind.Switch => string.Empty,
             _ => " " + string.Join(",", argument.Values),
         };
     }

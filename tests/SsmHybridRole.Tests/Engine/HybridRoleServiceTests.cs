@@ -151,7 +151,7 @@ namespace SsmHybridRole.Tests.Engine
             });
 
             var found = new List<HybridRole>();
-            await new RoleReader(moto.Connection, reporter).ListAsync(n => n.StartsWith("svc-list-", StringComparison.Ordinal), requireSsmTrust: true, found.Add, CancellationToken.None);
+            await new RoleReader(moto.Connection, reporter).ListAsync(n => n.StartsWith("svc-list-", StringComparison.Ordinal), requireSsmTrust: true, hybridOnly: false, found.Add, CancellationToken.None);
 
             Assert.Contains(found, r => r.RoleName == ssm);
             Assert.DoesNotContain(found, r => r.RoleName == ec2);

@@ -16,6 +16,10 @@ namespace SsmHybridRole.Tests.Unit
 {
     public class InputRulesTests
     {
+        /// <summary>A trust policy that lets SSM assume the role, with text added at the document's start and at its statement's end.</summary>
+        private static string SsmTrust(string before, string inStatement)
+            => "{" + before + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"" + inStatement + "}]}";
+
         private static HybridRoleSpec Good() => new HybridRoleSpec { RoleName = "SSMServiceRole", ActivationRegions = new[] { "us-east-2" }, AccountId = "123456789012" };
 
         /// <summary>What each row of <see cref="BadSpecs"/> spoils in a good spec, by the row's label.</summary>
@@ -69,6 +73,18 @@ namespace SsmHybridRole.Tests.Unit
             yield return Row("trust without Action (moto accepts it)", s => s.AssumeRolePolicyDocument = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"}}}", "TrustPolicyDoesNotAllowSsm", "AssumeRolePolicyDocument");
             yield return Row("trust with non-Latin-1 text", s => s.AssumeRolePolicyDocument = "{\"Version\":\"2012-10-17\",\"Statement\":[],\"Id\":\"\u4e2d\"}", "InvalidPolicyDocument", "AssumeRolePolicyDocument");
             yield return Row("trust over 2048 chars", s => s.AssumeRolePolicyDocument = "{\"Id\":\"" + new string('x', 2100) + "\",\"Statement\":[]}", "PolicyDocumentTooLarge", "AssumeRolePolicyDocument");
+            yield return Row("name with a trailing line end", s => s.RoleName = "SSMServiceRole\n", "InvalidRoleName", "RoleName");
+            yield return Row("path with a trailing line end", s => s.Path = "/hybrid/\n", "InvalidPath", "Path");
+            yield return Row("account of Arabic-Indic digits", s => s.AccountId = "\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660\u0661\u0662", "InvalidAccountId", "AccountId");
+            yield return Row("account with a trailing line end", s => s.AccountId = "123456789012\n", "InvalidAccountId", "AccountId");
+            yield return Row("region with a trailing line end", s => s.ActivationRegions = new[] { "us-east-2\n" }, "InvalidActivationRegion", "ActivationRegion");
+            yield return Row("tag value with a trailing line end", s => s.Tags = new Dictionary<string, string> { ["team"] = "ops\n" }, "InvalidTagValue", "Tag");
+            yield return Row("policy ARN with a trailing line end", s => s.PolicyArns = new[] { "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy\n" }, "InvalidPolicyArn", "PolicyArn");
+            yield return Row("trust of another Version", s => s.AssumeRolePolicyDocument = SsmTrust("\"Version\":\"2020-01-01\",", string.Empty), "MalformedPolicyDocument", "AssumeRolePolicyDocument");
+            yield return Row("trust with a Resource", s => s.AssumeRolePolicyDocument = SsmTrust(string.Empty, ",\"Resource\":\"*\""), "MalformedPolicyDocument", "AssumeRolePolicyDocument");
+            yield return Row("trust with Action and NotAction", s => s.AssumeRolePolicyDocument = SsmTrust(string.Empty, ",\"NotAction\":\"sts:TagSession\""), "MalformedPolicyDocument", "AssumeRolePolicyDocument");
+            yield return Row("trust with an unknown key", s => s.AssumeRolePolicyDocument = SsmTrust(string.Empty, ",\"Resources\":\"*\""), "MalformedPolicyDocument", "AssumeRolePolicyDocument");
+            yield return Row("trust with a Condition that is not an object of operators", s => s.AssumeRolePolicyDocument = SsmTrust(string.Empty, ",\"Condition\":{\"StringEquals\":\"x\"}"), "MalformedPolicyDocument", "AssumeRolePolicyDocument");
             yield return Row("trust naming another partition", s => s.AssumeRolePolicyDocument = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"ArnEquals\":{\"aws:SourceArn\":\"arn:aws-cn:ssm:cn-north-1:123456789012:*\"}}}}", "TrustPolicyPartitionMismatch", "AssumeRolePolicyDocument");
         }
 

@@ -106,5 +106,54 @@ namespace SsmHybridRole.Tests.Unit
             Assert.False(analysis.AllowsSsmAssumeRole);
             Assert.NotNull(analysis.Problem);
         }
+
+        [Theory]
+        [InlineData("StringNotEquals", false)]
+        [InlineData("StringNotLike", false)]
+        [InlineData("ArnNotEquals", false)]
+        [InlineData("StringEquals", true)]
+        [InlineData("StringLikeIfExists", true)]
+        [InlineData("ArnLike", true)]
+        [InlineData("ForAnyValue:StringEquals", true)]
+        public void Only_positive_operators_count_as_source_conditions(string op, bool counts)
+        {
+            var json = @"{""Statement"":[{""Effect"":""Allow"",""Principal"":{""Service"":""ssm.amazonaws.com""},""Action"":""sts:AssumeRole"",""Condition"":{""" + op + @""":{""aws:SourceAccount"":""123456789012""}}}]}";
+
+            var analysis = TrustPolicy.Analyze(json);
+
+            Assert.Equal(counts, analysis.SourceAccounts.Count == 1);
+            Assert.Equal(!counts, analysis.HasUnconditionedSsmStatement);
+        }
+
+        [Fact]
+        public void An_unconditioned_Deny_for_SSM_takes_the_trust_away_and_other_principals_are_named()
+        {
+            var denied = @"{""Statement"":[{""Effect"":""Allow"",""Principal"":{""Service"":""ssm.amazonaws.com""},""Action"":""sts:AssumeRole""},{""Effect"":""Deny"",""Principal"":{""Service"":""ssm.amazonaws.com""},""Action"":""sts:*""}]}";
+            var shared = @"{""Statement"":[{""Effect"":""Allow"",""Principal"":{""Service"":""ssm.amazonaws.com""},""Action"":""sts:AssumeRole""},{""Effect"":""Allow"",""Principal"":{""AWS"":[""111122223333"",""*""],""Federated"":""accounts.google.com""},""Action"":[""sts:AssumeRole"",""sts:AssumeRoleWithWebIdentity""]}]}";
+
+            Assert.False(TrustPolicy.Analyze(denied).AllowsSsmAssumeRole);
+            var others = TrustPolicy.Analyze(shared).OtherPrincipals;
+            Assert.Contains("AWS 111122223333", others);
+            Assert.Contains("anyone (*)", others);
+            Assert.Contains("Federated accounts.google.com", others);
+        }
+
+        [Fact]
+        public void Merging_replaces_the_modules_statement_and_keeps_every_other_statement_verbatim()
+        {
+            var theirs = @"{""Sid"":""Mine"",""Effect"":""Allow"",""Principal"":{""Service"":""ssm.amazonaws.com""},""Action"":""sts:AssumeRole"",""Condition"":{""Bool"":{""aws:SecureTransport"":""true""}}}";
+            var other = @"{""Effect"":""Allow"",""Principal"":{""AWS"":""arn:aws:iam::111122223333:root""},""Action"":""sts:AssumeRole""}";
+            var current = @"{""Version"":""2012-10-17"",""Statement"":[{""Effect"":""Allow"",""Principal"":{""Service"":""ssm.amazonaws.com""},""Action"":""sts:AssumeRole""}," + theirs + "," + other + "]}";
+            var built = TrustPolicy.Build(AwsPartition.Aws, "123456789012", new[] { "us-east-2" }, noSourceCondition: false);
+
+            var merged = TrustDocument.Parse(current).MergeManaged(TrustDocument.Parse(built));
+
+            var statements = TrustDocument.Parse(merged).Statements;
+            Assert.Equal(3, statements.Count);
+            Assert.True(statements[0].IsManaged);
+            Assert.Equal(new[] { "123456789012" }, statements[0].PositiveValues("aws:SourceAccount"));
+            Assert.True(PolicyJson.AreEquivalent(theirs, statements[1].Json), "a statement with a Sid of the user's is kept as it was");
+            Assert.True(PolicyJson.AreEquivalent(other, statements[2].Json), "a statement for another principal is kept as it was");
+        }
     }
 }

@@ -110,6 +110,33 @@ namespace SsmHybridRole.Engine.Iam.Model
     {
     }
 
+    public sealed class ListEntitiesForPolicyRequest : PaginatedRequest
+    {
+        public string PolicyArn { get; set; } = string.Empty;
+
+        internal override string Action => "ListEntitiesForPolicy";
+
+        internal override void WriteListParameters(QueryParameterWriter writer) => writer.Add("PolicyArn", PolicyArn);
+    }
+
+    /// <summary>The roles, users and groups a managed policy is attached to, by name; paged over all three.</summary>
+    public sealed class ListEntitiesForPolicyResponse : PaginatedResponse<string>
+    {
+        public List<string> PolicyRoles { get; set; } = new List<string>();
+        public List<string> PolicyUsers { get; set; } = new List<string>();
+        public List<string> PolicyGroups { get; set; } = new List<string>();
+
+        protected override IEnumerable<string> PageItems
+            => PolicyRoles.Select(r => "role/" + r).Concat(PolicyUsers.Select(u => "user/" + u)).Concat(PolicyGroups.Select(g => "group/" + g));
+
+        internal static ListEntitiesForPolicyResponse Read(XElement? result) => new ListEntitiesForPolicyResponse
+        {
+            PolicyRoles = result.Members("PolicyRoles").Select(m => m.Text("RoleName") ?? string.Empty).ToList(),
+            PolicyUsers = result.Members("PolicyUsers").Select(m => m.Text("UserName") ?? string.Empty).ToList(),
+            PolicyGroups = result.Members("PolicyGroups").Select(m => m.Text("GroupName") ?? string.Empty).ToList(),
+        }.WithPaging<ListEntitiesForPolicyResponse>(result);
+    }
+
     public sealed class GetAccountSummaryRequest : IdentityManagementServiceRequest
     {
         internal override string Action => "GetAccountSummary";

@@ -94,9 +94,11 @@ namespace SsmHybridRole.Engine.Iam.Model
         public bool IsAttachable { get; set; }
         public string? Description { get; set; }
         public DateTime? CreateDate { get; set; }
+        public List<Tag> Tags { get; set; } = new List<Tag>();
 
         internal static ManagedPolicy Read(XElement? element) => new ManagedPolicy
         {
+            Tags = element.Members("Tags").Select(Tag.Read).ToList(),
             PolicyName = element.Text("PolicyName") ?? string.Empty,
             Arn = element.Text("Arn") ?? string.Empty,
             Path = element.Text("Path") ?? "/",
