@@ -3,44 +3,45 @@ using System.Text.RegularExpressions;
 namespace SsmHybridRole.Engine.Aws
 {
     /// <summary>
-    /// An AWS partition: the one home of what belongs to it. Which Regions it holds, its DNS suffix, the ARN
-    /// prefix, and where IAM (global within the partition) answers and is signed, with and without FIPS. The facts
-    /// are those of botocore's partitions.json and IAM's endpoint rules; <c>PartitionEndpointTests</c> compares
-    /// them with botocore for every Region it knows.
+    /// An AWS partition: the one home of what belongs to it. Which Regions it holds, the ARN prefix, and where IAM
+    /// (global within the partition) answers and is signed, with and without FIPS. The facts are those of botocore's
+    /// partitions.json and IAM's endpoint rules. The Regional services (STS, SSM, SSO) are
+    /// resolved by their SDK clients from the Region and the FIPS choice. <c>PartitionEndpointTests</c> compares
+    /// all of them with botocore, for every Region it knows.
     /// </summary>
     internal sealed class AwsPartition
     {
         public static readonly AwsPartition Aws = new AwsPartition(
-            "aws", @"^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$", "amazonaws.com", "us-east-1",
+            "aws", @"^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$", "us-east-1",
             new GlobalEndpoint("iam.amazonaws.com", "us-east-1"), new GlobalEndpoint("iam-fips.amazonaws.com", "us-east-1"));
 
         public static readonly AwsPartition China = new AwsPartition(
-            "aws-cn", @"^cn-\w+-\d+$", "amazonaws.com.cn", "cn-northwest-1",
+            "aws-cn", @"^cn-\w+-\d+$", "cn-northwest-1",
             new GlobalEndpoint("iam.cn-north-1.amazonaws.com.cn", "cn-north-1"), new GlobalEndpoint("iam-fips.amazonaws.com.cn", "cn-northwest-1"));
 
-        /// <summary>GovCloud's endpoints are FIPS endpoints already: asking for FIPS changes no host there.</summary>
+        /// <summary>GovCloud's IAM endpoint is a FIPS endpoint already: asking for FIPS changes no host there.</summary>
         public static readonly AwsPartition GovCloud = new AwsPartition(
-            "aws-us-gov", @"^us-gov-\w+-\d+$", "amazonaws.com", "us-gov-west-1",
-            new GlobalEndpoint("iam.us-gov.amazonaws.com", "us-gov-west-1"), new GlobalEndpoint("iam.us-gov.amazonaws.com", "us-gov-west-1"), fipsIsStandard: true);
+            "aws-us-gov", @"^us-gov-\w+-\d+$", "us-gov-west-1",
+            new GlobalEndpoint("iam.us-gov.amazonaws.com", "us-gov-west-1"), new GlobalEndpoint("iam.us-gov.amazonaws.com", "us-gov-west-1"));
 
         public static readonly AwsPartition Iso = new AwsPartition(
-            "aws-iso", @"^us-iso-\w+-\d+$", "c2s.ic.gov", "us-iso-east-1",
+            "aws-iso", @"^us-iso-\w+-\d+$", "us-iso-east-1",
             new GlobalEndpoint("iam.us-iso-east-1.c2s.ic.gov", "us-iso-east-1"), new GlobalEndpoint("iam-fips.us-iso-east-1.c2s.ic.gov", "us-iso-east-1"));
 
         public static readonly AwsPartition IsoB = new AwsPartition(
-            "aws-iso-b", @"^us-isob-\w+-\d+$", "sc2s.sgov.gov", "us-isob-east-1",
+            "aws-iso-b", @"^us-isob-\w+-\d+$", "us-isob-east-1",
             new GlobalEndpoint("iam.us-isob-east-1.sc2s.sgov.gov", "us-isob-east-1"), new GlobalEndpoint("iam-fips.us-isob-east-1.sc2s.sgov.gov", "us-isob-east-1"));
 
         public static readonly AwsPartition IsoE = new AwsPartition(
-            "aws-iso-e", @"^eu-isoe-\w+-\d+$", "cloud.adc-e.uk", "eu-isoe-west-1",
+            "aws-iso-e", @"^eu-isoe-\w+-\d+$", "eu-isoe-west-1",
             new GlobalEndpoint("iam.eu-isoe-west-1.cloud.adc-e.uk", "eu-isoe-west-1"), new GlobalEndpoint("iam-fips.cloud.adc-e.uk", "eu-isoe-west-1"));
 
         public static readonly AwsPartition IsoF = new AwsPartition(
-            "aws-iso-f", @"^us-isof-\w+-\d+$", "csp.hci.ic.gov", "us-isof-south-1",
+            "aws-iso-f", @"^us-isof-\w+-\d+$", "us-isof-south-1",
             new GlobalEndpoint("iam.us-isof-south-1.csp.hci.ic.gov", "us-isof-south-1"), new GlobalEndpoint("iam-fips.csp.hci.ic.gov", "us-isof-south-1"));
 
         public static readonly AwsPartition EuropeanSovereign = new AwsPartition(
-            "aws-eusc", @"^eusc-(de)-\w+-\d+$", "amazonaws.eu", "eusc-de-east-1",
+            "aws-eusc", @"^eusc-(de)-\w+-\d+$", "eusc-de-east-1",
             new GlobalEndpoint("iam.eusc-de-east-1.amazonaws.eu", "eusc-de-east-1"), new GlobalEndpoint("iam-fips.amazonaws.eu", "eusc-de-east-1"));
 
         /// <summary>
@@ -52,17 +53,14 @@ namespace SsmHybridRole.Engine.Aws
         private readonly Regex regionPattern;
         private readonly GlobalEndpoint iam;
         private readonly GlobalEndpoint iamFips;
-        private readonly bool fipsIsStandard;
 
-        private AwsPartition(string name, string regionPattern, string dnsSuffix, string homeRegion, GlobalEndpoint iam, GlobalEndpoint iamFips, bool fipsIsStandard = false)
+        private AwsPartition(string name, string regionPattern, string homeRegion, GlobalEndpoint iam, GlobalEndpoint iamFips)
         {
             Name = name;
             this.regionPattern = new Regex(regionPattern, RegexOptions.CultureInvariant | RegexOptions.ECMAScript);
-            DnsSuffix = dnsSuffix;
             HomeRegion = homeRegion;
             this.iam = iam;
             this.iamFips = iamFips;
-            this.fipsIsStandard = fipsIsStandard;
         }
 
         /// <summary>Every partition, in the order a Region is matched against them (the first is the fallback).</summary>
@@ -70,9 +68,6 @@ namespace SsmHybridRole.Engine.Aws
 
         /// <summary>The partition's ARN component: aws, aws-cn, aws-us-gov, aws-iso, ...</summary>
         public string Name { get; }
-
-        /// <summary>The domain its service endpoints end with.</summary>
-        public string DnsSuffix { get; }
 
         /// <summary>The Region that stands for the whole partition where no Region is set (botocore's implicitGlobalRegion).</summary>
         public string HomeRegion { get; }
@@ -89,13 +84,6 @@ namespace SsmHybridRole.Engine.Aws
             var chosen = fips ? iamFips : iam;
             return (chosen.Url, chosen.SigningRegion);
         }
-
-        /// <summary>
-        /// A Regional service's endpoint (STS, SSM, SSO) as the service's rules give it: the service, "-fips" when
-        /// asked (except where every endpoint already is one), the Region, the partition's suffix.
-        /// </summary>
-        public string RegionalEndpoint(string service, string region, bool fips)
-            => "https://" + service + (fips && !fipsIsStandard ? "-fips" : string.Empty) + "." + region + "." + DnsSuffix;
 
         /// <summary>The partition a Region belongs to, by each partition's Region pattern; unknown Regions are taken as commercial (aws), as the SDKs do.</summary>
         public static AwsPartition FromRegion(string region)
