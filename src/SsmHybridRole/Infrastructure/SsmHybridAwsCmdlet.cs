@@ -183,8 +183,10 @@ namespace SsmHybridRole.Infrastructure
                 {
                     try
                     {
-                        Host.UI.Write(CommandText.MfaPrompt(mfaSerial));
-                        answer.TrySetResult(Host.UI.ReadLine());
+                        // Prompt, not Write and ReadLine: a host that cannot ask refuses before it shows anything.
+                        var fields = new System.Collections.ObjectModel.Collection<System.Management.Automation.Host.FieldDescription> { new System.Management.Automation.Host.FieldDescription(CommandText.MfaCodeField) };
+                        var answers = Host.UI.Prompt(string.Empty, CommandText.MfaPrompt(mfaSerial), fields);
+                        answer.TrySetResult(answers != null && answers.TryGetValue(CommandText.MfaCodeField, out var code) ? code?.ToString() : null);
                     }
                     catch (Exception e) when (e is PSInvalidOperationException or NotImplementedException or System.Management.Automation.Host.HostException or InvalidOperationException)
                     {

@@ -27,8 +27,10 @@ namespace SsmHybridRole.Wording
         /// <summary>What a secret parameter shows once the command has read it (in $Error, in MyInvocation).</summary>
         public const string MaskedSecret = "********";
 
-        /// <summary>The prompt for an MFA code, written before reading the code from the host.</summary>
-        public static string MfaPrompt(string mfaSerial) => $"Enter the MFA code for {mfaSerial}: ";
+        /// <summary>The prompt for an MFA code, and the name of the one field it asks for.</summary>
+        public static string MfaPrompt(string mfaSerial) => $"Enter the MFA code for {mfaSerial}.";
+
+        public const string MfaCodeField = "MFA code";
 
         /// <summary>Where credentials came from, in the parameters' terms: "-AccessKey AKIA...WXYZ".</summary>
         public static string Of(CredentialSource source) => source.Kind switch
