@@ -39,7 +39,7 @@ namespace SsmHybridRole.Commands
         public string? Description { get; set; }
 
         [Parameter]
-        public Hashtable? Tag { get; set; }
+        public object[]? Tag { get; set; }
 
         protected override void ProcessRecord() => Try(() =>
         {

@@ -64,6 +64,7 @@ namespace SsmHybridRole
                 MaxSessionDuration = role.MaxSessionDuration,
                 PermissionsBoundary = role.PermissionsBoundary,
                 TrustPolicy = role.TrustPolicyDocument,
+                RoleLastUsed = role.LastUsedDate is null && role.LastUsedRegion is null ? null : new HybridRoleLastUsed { LastUsedDate = role.LastUsedDate, Region = role.LastUsedRegion },
                 TrustsSsm = role.Trust.AllowsSsmAssumeRole,
                 SourceAccount = role.Trust.SourceAccounts.ToArray(),
                 SourceArn = role.Trust.SourceArns.ToArray(),
