@@ -29,43 +29,38 @@ namespace SsmHybridRole.Engine.Connections
     /// the running command's cancellation and a bounded wait (<see cref="CredentialContext"/>); an MFA profile asks
     /// for the code each time the role is assumed.
     /// </summary>
-    internal sealed class AssumedRoleCredentials : RefreshingAWSCredentials
+    internal sealed class AssumedRoleCredentials : BoundedCredentials
     {
         private readonly AmazonSecurityTokenServiceClient sts;
         private readonly AssumeRoleSettings settings;
 
         public AssumedRoleCredentials(AmazonSecurityTokenServiceClient sts, AssumeRoleSettings settings)
+            : base("STS AssumeRole of " + settings?.RoleArn, TimeSpan.FromMinutes(1))
         {
             this.sts = sts;
-            this.settings = settings;
-            // Renewed shortly before expiry, not a quarter of an hour before: a 15-minute duration_seconds session
-            // (and its MFA prompt) would otherwise be renewed on every request.
-            PreemptExpiryTime = TimeSpan.FromMinutes(1);
+            this.settings = settings!;
         }
 
-        protected override CredentialsRefreshState GenerateNewCredentials() => GenerateNewCredentialsAsync().GetAwaiter().GetResult();
-
-        protected override Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
-            => CredentialContext.WithinBoundAsync("STS AssumeRole of " + settings.RoleArn, async cancel =>
+        protected override async Task<CredentialsRefreshState> FetchAsync(CancellationToken cancel)
+        {
+            var request = new AssumeRoleRequest
             {
-                var request = new AssumeRoleRequest
-                {
-                    RoleArn = settings.RoleArn,
-                    RoleSessionName = settings.SessionName,
-                    DurationSeconds = settings.DurationSeconds,
-                    ExternalId = string.IsNullOrEmpty(settings.ExternalId) ? null : settings.ExternalId,
-                    Policy = settings.Policy,
-                    SourceIdentity = settings.SourceIdentity,
-                };
-                if (!string.IsNullOrEmpty(settings.MfaSerial))
-                {
-                    request.SerialNumber = settings.MfaSerial;
-                    request.TokenCode = await CredentialContext.MfaCodeAsync(settings.MfaSerial!, settings.ProfileName ?? settings.RoleArn, cancel).ConfigureAwait(false);
-                }
+                RoleArn = settings.RoleArn,
+                RoleSessionName = settings.SessionName,
+                DurationSeconds = settings.DurationSeconds,
+                ExternalId = string.IsNullOrEmpty(settings.ExternalId) ? null : settings.ExternalId,
+                Policy = settings.Policy,
+                SourceIdentity = settings.SourceIdentity,
+            };
+            if (!string.IsNullOrEmpty(settings.MfaSerial))
+            {
+                request.SerialNumber = settings.MfaSerial;
+                request.TokenCode = await CredentialContext.MfaCodeAsync(settings.MfaSerial!, settings.ProfileName ?? settings.RoleArn, cancel).ConfigureAwait(false);
+            }
 
-                var response = await sts.AssumeRoleAsync(request, cancel).ConfigureAwait(false);
-                var c = response.Credentials;
-                return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), c.Expiration ?? DateTime.UtcNow.AddMinutes(15));
-            });
+            var response = await sts.AssumeRoleAsync(request, cancel).ConfigureAwait(false);
+            var c = response.Credentials;
+            return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), c.Expiration ?? DateTime.UtcNow.AddMinutes(15));
+        }
     }
 }

@@ -118,39 +118,36 @@ namespace SsmHybridRole.Engine.Connections
         }
 
         /// <summary>Credentials in the JSON both sources answer with (AccessKeyId, SecretAccessKey, Token, Expiration).</summary>
-        private sealed class Fetched : RefreshingAWSCredentials
+        private sealed class Fetched : BoundedCredentials
         {
             private readonly string what;
             private readonly Func<CancellationToken, Task<string>> fetch;
 
             public Fetched(string what, Func<CancellationToken, Task<string>> fetch)
+                : base(what, TimeSpan.FromMinutes(5))
             {
                 this.what = what;
                 this.fetch = fetch;
-                PreemptExpiryTime = TimeSpan.FromMinutes(5);
             }
 
-            protected override CredentialsRefreshState GenerateNewCredentials() => GenerateNewCredentialsAsync().GetAwaiter().GetResult();
-
-            protected override Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
-                => CredentialContext.WithinBoundAsync(what, async cancel =>
+            protected override async Task<CredentialsRefreshState> FetchAsync(CancellationToken cancel)
+            {
+                string body;
+                try
                 {
-                    string body;
-                    try
-                    {
-                        body = await fetch(cancel).ConfigureAwait(false);
-                    }
-                    catch (HttpRequestException e)
-                    {
-                        throw new SsmHybridRoleException(ErrorIds.NoCredentials, FailureKind.Authentication, Messages.NoCredentials($"{what} did not answer ({e.Message})"), null, null, e);
-                    }
+                    body = await fetch(cancel).ConfigureAwait(false);
+                }
+                catch (HttpRequestException e)
+                {
+                    throw new SsmHybridRoleException(ErrorIds.NoCredentials, FailureKind.Authentication, Messages.NoCredentials($"{what} did not answer ({e.Message})"), null, null, e);
+                }
 
-                    using var json = JsonDocument.Parse(body);
-                    var root = json.RootElement;
-                    string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-                    var expires = Text("Expiration") is { } text && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at) ? at : DateTime.UtcNow.AddMinutes(15);
-                    return new CredentialsRefreshState(new ImmutableCredentials(Text("AccessKeyId"), Text("SecretAccessKey"), Text("Token")), expires);
-                });
+                using var json = JsonDocument.Parse(body);
+                var root = json.RootElement;
+                string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                var expires = Text("Expiration") is { } text && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at) ? at : DateTime.UtcNow.AddMinutes(15);
+                return new CredentialsRefreshState(new ImmutableCredentials(Text("AccessKeyId"), Text("SecretAccessKey"), Text("Token")), expires);
+            }
         }
     }
 }

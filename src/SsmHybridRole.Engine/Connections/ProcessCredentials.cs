@@ -10,44 +10,41 @@ namespace SsmHybridRole.Engine.Connections
     /// the command's cancellation and a bounded wait: when either ends the wait, the process is killed, so a
     /// helper that hangs (a prompt nobody sees, a network that never answers) never hangs PowerShell.
     /// </summary>
-    internal sealed class ProcessCredentials : RefreshingAWSCredentials
+    internal sealed class ProcessCredentials : BoundedCredentials
     {
         private readonly string profileName;
         private readonly string commandLine;
 
         public ProcessCredentials(string profileName, string commandLine)
+            : base($"the credential_process of profile '{profileName}'", TimeSpan.FromMinutes(1))
         {
             this.profileName = profileName;
             this.commandLine = commandLine;
-            PreemptExpiryTime = TimeSpan.FromMinutes(1);
         }
 
-        protected override CredentialsRefreshState GenerateNewCredentials() => GenerateNewCredentialsAsync().GetAwaiter().GetResult();
-
-        protected override Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
-            => CredentialContext.WithinBoundAsync($"the credential_process of profile '{profileName}'", async cancel =>
+        protected override async Task<CredentialsRefreshState> FetchAsync(CancellationToken cancel)
+        {
+            var output = await RunAsync(cancel).ConfigureAwait(false);
+            try
             {
-                var output = await RunAsync(cancel).ConfigureAwait(false);
-                try
+                using var json = JsonDocument.Parse(output);
+                var root = json.RootElement;
+                string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                var accessKey = Text("AccessKeyId");
+                var secretKey = Text("SecretAccessKey");
+                if (string.IsNullOrEmpty(accessKey) || string.IsNullOrEmpty(secretKey))
                 {
-                    using var json = JsonDocument.Parse(output);
-                    var root = json.RootElement;
-                    string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-                    var accessKey = Text("AccessKeyId");
-                    var secretKey = Text("SecretAccessKey");
-                    if (string.IsNullOrEmpty(accessKey) || string.IsNullOrEmpty(secretKey))
-                    {
-                        throw Failed("its output has no AccessKeyId and SecretAccessKey.");
-                    }
+                    throw Failed("its output has no AccessKeyId and SecretAccessKey.");
+                }
 
-                    var expires = Text("Expiration") is { } text && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at) ? at : DateTime.MaxValue;
-                    return new CredentialsRefreshState(new ImmutableCredentials(accessKey, secretKey, Text("SessionToken")), expires);
-                }
-                catch (JsonException)
-                {
-                    throw Failed("its output is not the JSON the AWS CLI expects.");
-                }
-            });
+                var expires = Text("Expiration") is { } text && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at) ? at : DateTime.MaxValue;
+                return new CredentialsRefreshState(new ImmutableCredentials(accessKey, secretKey, Text("SessionToken")), expires);
+            }
+            catch (JsonException)
+            {
+                throw Failed("its output is not the JSON the AWS CLI expects.");
+            }
+        }
 
         private async Task<string> RunAsync(CancellationToken cancel)
         {

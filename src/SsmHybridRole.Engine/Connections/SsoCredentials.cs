@@ -20,28 +20,25 @@ namespace SsmHybridRole.Engine.Connections
     /// renewed with its refresh token through SSO OIDC (sso-session profiles, as the AWS CLI does) and the cache file
     /// written back; when it cannot be renewed, the error says to sign in again. This module never signs in itself.
     /// </summary>
-    internal sealed class SsoCredentials : RefreshingAWSCredentials
+    internal sealed class SsoCredentials : BoundedCredentials
     {
         private readonly SsoSettings settings;
 
         public SsoCredentials(SsoSettings settings)
+            : base($"the SSO portal for profile '{settings?.ProfileName}'", TimeSpan.FromMinutes(5))
         {
-            this.settings = settings;
-            PreemptExpiryTime = TimeSpan.FromMinutes(5);
+            this.settings = settings!;
         }
 
-        protected override CredentialsRefreshState GenerateNewCredentials() => GenerateNewCredentialsAsync().GetAwaiter().GetResult();
-
-        protected override Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
-            => CredentialContext.WithinBoundAsync($"the SSO portal for profile '{settings.ProfileName}'", async cancel =>
-            {
-                var token = await AccessTokenAsync(cancel).ConfigureAwait(false);
-                using var sso = new AmazonSSOClient(new AnonymousAWSCredentials(), settings.PortalConfig(settings.Region));
-                var response = await sso.GetRoleCredentialsAsync(new GetRoleCredentialsRequest { AccessToken = token, AccountId = settings.AccountId, RoleName = settings.RoleName }, cancel).ConfigureAwait(false);
-                var c = response.RoleCredentials;
-                var expiration = DateTimeOffset.FromUnixTimeMilliseconds(c.Expiration ?? 0).UtcDateTime;
-                return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), expiration);
-            });
+        protected override async Task<CredentialsRefreshState> FetchAsync(CancellationToken cancel)
+        {
+            var token = await AccessTokenAsync(cancel).ConfigureAwait(false);
+            using var sso = new AmazonSSOClient(new AnonymousAWSCredentials(), settings.PortalConfig(settings.Region));
+            var response = await sso.GetRoleCredentialsAsync(new GetRoleCredentialsRequest { AccessToken = token, AccountId = settings.AccountId, RoleName = settings.RoleName }, cancel).ConfigureAwait(false);
+            var c = response.RoleCredentials;
+            var expiration = DateTimeOffset.FromUnixTimeMilliseconds(c.Expiration ?? 0).UtcDateTime;
+            return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), expiration);
+        }
 
         private string SignInAction => $"Sign in with: aws sso login --profile {settings.ProfileName}";
 

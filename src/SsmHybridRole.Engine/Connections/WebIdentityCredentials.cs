@@ -12,7 +12,7 @@ namespace SsmHybridRole.Engine.Connections
     /// file is read again at each renewal, as the platforms rotate it. STS is the module's own client, so endpoint
     /// overrides, FIPS, proxy and time limits apply.
     /// </summary>
-    internal sealed class WebIdentityCredentials : RefreshingAWSCredentials
+    internal sealed class WebIdentityCredentials : BoundedCredentials
     {
         private readonly AmazonSecurityTokenServiceClient sts;
         private readonly string tokenFile;
@@ -20,12 +20,12 @@ namespace SsmHybridRole.Engine.Connections
         private readonly string sessionName;
 
         public WebIdentityCredentials(AmazonSecurityTokenServiceClient sts, string tokenFile, string roleArn, string? sessionName)
+            : base("STS AssumeRoleWithWebIdentity of " + roleArn, TimeSpan.FromMinutes(5))
         {
             this.sts = sts;
             this.tokenFile = tokenFile;
             this.roleArn = roleArn;
             this.sessionName = string.IsNullOrEmpty(sessionName) ? "SsmHybridRole-" + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture) : sessionName!;
-            PreemptExpiryTime = TimeSpan.FromMinutes(5);
         }
 
         /// <summary>Web identity from the environment, when AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN are both set.</summary>
@@ -36,24 +36,21 @@ namespace SsmHybridRole.Engine.Connections
             return file is null || role is null ? null : (file, role, EnvironmentVariables.Read("AWS_ROLE_SESSION_NAME"));
         }
 
-        protected override CredentialsRefreshState GenerateNewCredentials() => GenerateNewCredentialsAsync().GetAwaiter().GetResult();
-
-        protected override Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
-            => CredentialContext.WithinBoundAsync("STS AssumeRoleWithWebIdentity of " + roleArn, async cancel =>
+        protected override async Task<CredentialsRefreshState> FetchAsync(CancellationToken cancel)
+        {
+            string token;
+            try
             {
-                string token;
-                try
-                {
-                    token = File.ReadAllText(tokenFile).Trim();
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new SsmHybridRoleException(ErrorIds.NoCredentials, FailureKind.Authentication, Messages.NoCredentials($"the web identity token file '{tokenFile}' cannot be read ({e.Message})."), tokenFile, null, e);
-                }
+                token = File.ReadAllText(tokenFile).Trim();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new SsmHybridRoleException(ErrorIds.NoCredentials, FailureKind.Authentication, Messages.NoCredentials($"the web identity token file '{tokenFile}' cannot be read ({e.Message})."), tokenFile, null, e);
+            }
 
-                var response = await sts.AssumeRoleWithWebIdentityAsync(new AssumeRoleWithWebIdentityRequest { RoleArn = roleArn, RoleSessionName = sessionName, WebIdentityToken = token }, cancel).ConfigureAwait(false);
-                var c = response.Credentials;
-                return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), c.Expiration ?? DateTime.UtcNow.AddMinutes(15));
-            });
+            var response = await sts.AssumeRoleWithWebIdentityAsync(new AssumeRoleWithWebIdentityRequest { RoleArn = roleArn, RoleSessionName = sessionName, WebIdentityToken = token }, cancel).ConfigureAwait(false);
+            var c = response.Credentials;
+            return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), c.Expiration ?? DateTime.UtcNow.AddMinutes(15));
+        }
     }
 }
