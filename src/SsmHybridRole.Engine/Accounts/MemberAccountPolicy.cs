@@ -5,10 +5,10 @@ namespace SsmHybridRole.Engine.Accounts
     /// <summary>What a many-account task does in each member account, and so all its assumed session may do there.</summary>
     internal enum AccountTask
     {
-        /// <summary>Test-SsmHybridServiceRole: reads the role and the account's quotas.</summary>
+        /// <summary>The check of roles: reads the role and the account's quotas.</summary>
         Check,
 
-        /// <summary>Set-SsmHybridServiceRole: reads, creates or converges the role (and undoes a failed creation).</summary>
+        /// <summary>The desired state of roles: reads, creates or converges the role (and undoes a failed creation).</summary>
         Converge,
     }
 

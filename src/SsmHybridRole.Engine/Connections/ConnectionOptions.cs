@@ -17,10 +17,10 @@ namespace SsmHybridRole.Engine.Connections
         SsoOidc,
     }
 
-    /// <summary>Credentials another module keeps for the session (AWS Tools' Set-AWSCredential), read at each signing.</summary>
+    /// <summary>Credentials another module keeps for the session (AWS Tools' stored credentials), read at each signing.</summary>
     internal sealed record SessionCredentials(Func<KeyTriple> Read, string? Name, object Identity);
 
-    /// <summary>The proxy AWS Tools' Set-AWSProxy set for the session: host, port, bypass patterns and credentials.</summary>
+    /// <summary>The proxy AWS Tools set for the session: host, port, bypass patterns and credentials.</summary>
     internal sealed record SessionProxy(string Host, int Port, IReadOnlyList<string> BypassList, bool BypassOnLocal, System.Net.ICredentials? Credentials);
 
     /// <summary>

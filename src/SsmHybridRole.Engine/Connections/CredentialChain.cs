@@ -4,7 +4,7 @@ namespace SsmHybridRole.Engine.Connections
 {
     /// <summary>
     /// Credentials in AWS Tools for PowerShell's order: explicit keys, a credential object, the named profile, the
-    /// credentials stored for the session (Set-AWSCredential), then the SDKs' chain: the environment's keys,
+    /// credentials stored for the session (AWS Tools' credential command), then the SDKs' chain: the environment's keys,
     /// AWS_PROFILE, the default profile (when it names credentials: a Region alone does not stop the chain), web
     /// identity, container credentials, EC2 instance metadata. A named profile that does not exist is an error,
     /// never a silent fallback.

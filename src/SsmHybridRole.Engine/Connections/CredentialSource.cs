@@ -15,7 +15,7 @@ namespace SsmHybridRole.Engine.Connections
         /// <summary>AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; <see cref="CredentialSource.Detail"/> is the masked key.</summary>
         EnvironmentKeys,
 
-        /// <summary>The credentials AWS Tools stored for the session (Set-AWSCredential); <see cref="CredentialSource.Detail"/> is their name.</summary>
+        /// <summary>The credentials AWS Tools stored for the session; <see cref="CredentialSource.Detail"/> is their name.</summary>
         SessionCredentials,
 
         /// <summary>The end of the SDKs' chain: web identity, container or instance credentials.</summary>

@@ -8,7 +8,7 @@ namespace SsmHybridRole.Engine.Connections
     /// <summary>
     /// How every request of a connection travels: time limits set explicitly (the SDK applies its own only on some
     /// runtimes, and not in the netstandard2.0 build this module ships), and the proxy. The proxy is the one AWS
-    /// Tools set for the session with Set-AWSProxy, else HTTPS_PROXY / HTTP_PROXY (either case) with NO_PROXY,
+    /// Tools set for the session, else HTTPS_PROXY / HTTP_PROXY (either case) with NO_PROXY,
     /// as the AWS CLI reads them. Each client of the connection gets its HttpClient from its factory.
     /// </summary>
     internal sealed class HttpSettings
