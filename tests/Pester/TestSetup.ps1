@@ -11,6 +11,8 @@ if (-not $Endpoint) { throw 'SSMHYBRIDROLE_TEST_ENDPOINT is not set: run the tes
 $env:AWS_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE'
 $env:AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
 $env:AWS_REGION = 'us-east-2'
+# Instance metadata is reached only through a loopback stand-in a test names, never a real instance's address.
+$env:AWS_EC2_METADATA_DISABLED = 'true'
 Remove-Item Env:AWS_PROFILE, Env:AWS_ENDPOINT_URL, Env:AWS_ENDPOINT_URL_IAM, Env:AWS_ENDPOINT_URL_STS -ErrorAction SilentlyContinue
 Import-Module $ModulePath -Force
 

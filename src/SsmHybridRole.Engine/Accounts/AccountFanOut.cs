@@ -3,11 +3,12 @@ namespace SsmHybridRole.Engine.Accounts
     /// <summary>Where a task runs: the caller's own account, or a list of accounts reached through an assumed role.</summary>
     internal sealed class AccountScope
     {
-        public AccountScope(IReadOnlyList<string>? accountIds, string assumeRoleName = KnownNames.DefaultAssumeRoleName, int throttleLimit = 4)
+        public AccountScope(IReadOnlyList<string>? accountIds, string assumeRoleName = KnownNames.DefaultAssumeRoleName, int throttleLimit = 4, AccountTask task = AccountTask.Check)
         {
             AccountIds = accountIds ?? Array.Empty<string>();
             AssumeRoleName = assumeRoleName;
             ThrottleLimit = throttleLimit;
+            Work = task;
         }
 
         /// <summary>The caller's own account, through the connection as it is.</summary>
@@ -20,12 +21,16 @@ namespace SsmHybridRole.Engine.Accounts
 
         public int ThrottleLimit { get; }
 
+        /// <summary>What is done in each account: it decides the session policy of the assumed role.</summary>
+        public AccountTask Work { get; }
+
         public bool IsCallerOnly => AccountIds.Count == 0;
     }
 
     /// <summary>
     /// Runs the same work in many accounts, as StackSets or a script that assumes a role into each would:
-    /// a few accounts at a time, each through its own assumed-role connection. A failure in one account is
+    /// a few accounts at a time, each through its own assumed-role connection, whose session policy allows only
+    /// the task's actions and whose SourceIdentity names the caller. A failure in one account is
     /// reported for that account and does not stop the others. The caller's own account is a fan-out of one:
     /// the same path, with its account id null, no assumed role, and a failure that stops the command when
     /// nothing after it could succeed.
@@ -55,6 +60,7 @@ namespace SsmHybridRole.Engine.Accounts
             reporter ??= SilentReporter.Instance;
             Validate(scope);
             var accounts = scope.AccountIds.Distinct(StringComparer.Ordinal).ToList();
+            var sessionPolicy = MemberAccountPolicy.For(scope.Work);
             var activity = "Working in " + accounts.Count + " accounts";
             using var gate = new SemaphoreSlim(scope.ThrottleLimit);
             var finished = 0;
@@ -65,7 +71,7 @@ namespace SsmHybridRole.Engine.Accounts
                 try
                 {
                     reporter.Verbose($"Account {accountId}: connecting as role '{scope.AssumeRoleName}' unless it is the caller's own.");
-                    var connection = await ConnectionCache.ForAccountAsync(options, accountId, scope.AssumeRoleName, cancellationToken).ConfigureAwait(false);
+                    var connection = await ConnectionCache.ForAccountAsync(options, accountId, scope.AssumeRoleName, sessionPolicy, cancellationToken).ConfigureAwait(false);
                     onResult(accountId, await work(connection, accountId).ConfigureAwait(false));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

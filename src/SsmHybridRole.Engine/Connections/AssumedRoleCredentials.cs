@@ -4,36 +4,63 @@ using Amazon.SecurityToken.Model;
 
 namespace SsmHybridRole.Engine.Connections
 {
-    /// <summary>Temporary credentials of a role, from STS AssumeRole, renewed before they expire.</summary>
-    internal sealed class AssumedRoleCredentials : RefreshingAWSCredentials
+    /// <summary>How a role is assumed: the profile's settings, or the module's own for member accounts.</summary>
+    internal sealed record AssumeRoleSettings(string RoleArn, string SessionName)
+    {
+        public string? ExternalId { get; init; }
+
+        /// <summary>duration_seconds of the profile; null for STS's default (one hour).</summary>
+        public int? DurationSeconds { get; init; }
+
+        /// <summary>mfa_serial of the profile, with the profile's name for the prompt.</summary>
+        public string? MfaSerial { get; init; }
+
+        public string? ProfileName { get; init; }
+
+        /// <summary>A session policy: the session can do no more than it allows.</summary>
+        public string? Policy { get; init; }
+
+        /// <summary>Who is behind the session, kept in CloudTrail for every call made with it.</summary>
+        public string? SourceIdentity { get; init; }
+    }
+
+    /// <summary>
+    /// Temporary credentials of a role, from STS AssumeRole, renewed before they expire. Each request to STS takes
+    /// the running command's cancellation and a bounded wait (<see cref="CredentialContext"/>); an MFA profile asks
+    /// for the code each time the role is assumed.
+    /// </summary>
+    internal sealed class AssumedRoleCredentials : BoundedCredentials
     {
         private readonly AmazonSecurityTokenServiceClient sts;
-        private readonly string roleArn;
-        private readonly string sessionName;
-        private readonly string? externalId;
+        private readonly AssumeRoleSettings settings;
 
-        public AssumedRoleCredentials(AmazonSecurityTokenServiceClient sts, string roleArn, string sessionName, string? externalId)
+        public AssumedRoleCredentials(AmazonSecurityTokenServiceClient sts, AssumeRoleSettings settings)
+            : base("STS AssumeRole of " + settings?.RoleArn, TimeSpan.FromMinutes(1))
         {
             this.sts = sts;
-            this.roleArn = roleArn;
-            this.sessionName = sessionName;
-            this.externalId = externalId;
+            this.settings = settings!;
         }
 
-        protected override CredentialsRefreshState GenerateNewCredentials() => GenerateNewCredentialsAsync().GetAwaiter().GetResult();
-
-        protected override async Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
+        protected override async Task<CredentialsRefreshState> FetchAsync(CancellationToken cancel)
         {
-            var request = new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = sessionName };
-            if (!string.IsNullOrEmpty(externalId))
+            var request = new AssumeRoleRequest
             {
-                request.ExternalId = externalId;
+                RoleArn = settings.RoleArn,
+                RoleSessionName = settings.SessionName,
+                DurationSeconds = settings.DurationSeconds,
+                ExternalId = string.IsNullOrEmpty(settings.ExternalId) ? null : settings.ExternalId,
+                Policy = settings.Policy,
+                SourceIdentity = settings.SourceIdentity,
+            };
+            if (!string.IsNullOrEmpty(settings.MfaSerial))
+            {
+                request.SerialNumber = settings.MfaSerial;
+                request.TokenCode = await CredentialContext.MfaCodeAsync(settings.MfaSerial!, settings.ProfileName ?? settings.RoleArn, cancel).ConfigureAwait(false);
             }
 
-            var response = await sts.AssumeRoleAsync(request).ConfigureAwait(false);
+            var response = await sts.AssumeRoleAsync(request, cancel).ConfigureAwait(false);
             var c = response.Credentials;
             return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), c.Expiration ?? DateTime.UtcNow.AddMinutes(15));
         }
     }
-
 }

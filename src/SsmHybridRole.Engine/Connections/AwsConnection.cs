@@ -17,6 +17,7 @@ namespace SsmHybridRole.Engine.Connections
         private readonly Func<string, AmazonSimpleSystemsManagementClient> ssmFactory;
         private readonly ConcurrentDictionary<string, AmazonSimpleSystemsManagementClient> ssmClients = new ConcurrentDictionary<string, AmazonSimpleSystemsManagementClient>(StringComparer.Ordinal);
         private string? accountId;
+        private string? callerArn;
 
         internal AwsConnection(string key, IIdentityManagementService iam, Func<AmazonSecurityTokenServiceClient> stsFactory, Func<string, AmazonSimpleSystemsManagementClient> ssmFactory, string? region, AwsPartition partition, string iamEndpoint, CredentialSource credentialSource)
         {
@@ -56,21 +57,29 @@ namespace SsmHybridRole.Engine.Connections
         /// <summary>The caller's account id, from STS GetCallerIdentity on first use.</summary>
         public async Task<string> GetAccountIdAsync(CancellationToken cancellationToken)
         {
-            if (accountId != null)
+            await GetCallerArnAsync(cancellationToken).ConfigureAwait(false);
+            return accountId!;
+        }
+
+        /// <summary>Who the caller is (a user, or an assumed role's session), from the same STS GetCallerIdentity.</summary>
+        public async Task<string> GetCallerArnAsync(CancellationToken cancellationToken)
+        {
+            if (callerArn != null)
             {
-                return accountId;
+                return callerArn;
             }
 
             await accountLock.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                if (accountId == null)
+                if (callerArn == null)
                 {
                     var identity = await sts.Value.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
                     accountId = identity.Account;
+                    callerArn = identity.Arn;
                 }
 
-                return accountId;
+                return callerArn;
             }
             finally
             {

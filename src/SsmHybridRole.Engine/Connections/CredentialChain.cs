@@ -1,12 +1,13 @@
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 
 namespace SsmHybridRole.Engine.Connections
 {
     /// <summary>
-    /// Credentials in AWS Tools for PowerShell's order: explicit keys, a credential object, the named (or
-    /// session's stored) profile, the environment's keys, AWS_PROFILE, the default profile, then container or
-    /// instance credentials. A named profile that does not exist is an error, never a silent fallback.
+    /// Credentials in AWS Tools for PowerShell's order: explicit keys, a credential object, the named profile, the
+    /// credentials stored for the session (AWS Tools' credential command), then the SDKs' chain: the environment's keys,
+    /// AWS_PROFILE, the default profile (when it names credentials: a Region alone does not stop the chain), web
+    /// identity, container credentials, EC2 instance metadata. A named profile that does not exist is an error,
+    /// never a silent fallback.
     /// </summary>
     internal static class CredentialChain
     {
@@ -24,8 +25,12 @@ namespace SsmHybridRole.Engine.Connections
             }
         }
 
+        /// <summary>The profile whose settings apply (Region, FIPS, endpoints): the one the chain would read.</summary>
+        public static string SettingsProfile(ConnectionOptions options)
+            => EnvironmentVariables.FirstSet(options.ProfileName, options.StoredCredentials is null ? options.StoredProfileName : null, EnvironmentVariables.Read("AWS_PROFILE")) ?? "default";
+
         /// <summary>The credentials and a description of where they came from (never a secret).</summary>
-        public static (AWSCredentials Credentials, CredentialSource Source) Resolve(ConnectionOptions options, ProfileCredentials profiles)
+        public static (AWSCredentials Credentials, CredentialSource Source) Resolve(ConnectionOptions options, ProfileCredentials profiles, ClientFactory clients)
         {
             if (!string.IsNullOrEmpty(options.AccessKey))
             {
@@ -40,41 +45,59 @@ namespace SsmHybridRole.Engine.Connections
                 return (new ExternalAwsCredentials(options.ExternalCredentials), new CredentialSource(CredentialSourceKind.CredentialObject, "credential object"));
             }
 
-            var profileName = EnvironmentVariables.FirstSet(options.ProfileName, options.StoredProfileName);
-            if (profileName != null)
+            if (!string.IsNullOrEmpty(options.ProfileName))
             {
-                return profiles.Resolve(profileName);
+                return profiles.Resolve(options.ProfileName!);
             }
 
-            var accessKey = EnvironmentVariables.Read("AWS_ACCESS_KEY_ID");
-            var secretKey = EnvironmentVariables.Read("AWS_SECRET_ACCESS_KEY");
-            if (!string.IsNullOrEmpty(accessKey) && !string.IsNullOrEmpty(secretKey))
+            if (options.StoredCredentials is { } stored)
             {
-                var token = EnvironmentVariables.Read("AWS_SESSION_TOKEN");
-                return (string.IsNullOrEmpty(token) ? new BasicAWSCredentials(accessKey, secretKey) : new SessionAWSCredentials(accessKey, secretKey, token), new CredentialSource(CredentialSourceKind.EnvironmentKeys, ConnectionOptions.MaskAccessKey(accessKey!)));
+                return (new ExternalAwsCredentials(stored.Read), new CredentialSource(CredentialSourceKind.SessionCredentials, stored.Name ?? string.Empty));
             }
 
-            // AWS_PROFILE, or the default profile when it exists; each through the same profile rules as a named profile.
+            if (!string.IsNullOrEmpty(options.StoredProfileName))
+            {
+                return profiles.Resolve(options.StoredProfileName!);
+            }
+
+            if (FromEnvironmentKeys() is { } environment)
+            {
+                return environment;
+            }
+
             var environmentProfile = EnvironmentVariables.Read("AWS_PROFILE");
             if (!string.IsNullOrEmpty(environmentProfile))
             {
                 return profiles.Resolve(environmentProfile!);
             }
 
-            if (profiles.TryGetProfile("default", out _))
+            if (profiles.YieldsCredentials("default"))
             {
                 return profiles.Resolve("default");
             }
 
-            try
+            if (WebIdentityCredentials.FromEnvironment() is { } web)
             {
-                // Container and instance credentials, last.
-                return (DefaultAWSCredentialsIdentityResolver.GetCredentials(), new CredentialSource(CredentialSourceKind.DefaultChain, "the SDK's default chain"));
+                return (new WebIdentityCredentials(clients.Sts(new AnonymousAWSCredentials()), web.TokenFile, web.RoleArn, web.SessionName), new CredentialSource(CredentialSourceKind.DefaultChain, $"role {web.RoleArn} with the web identity token in AWS_WEB_IDENTITY_TOKEN_FILE"));
             }
-            catch (AmazonClientException e)
+
+            var fetched = MetadataCredentials.Container() ?? MetadataCredentials.Instance()
+                ?? throw new SsmHybridRoleException(ErrorIds.NoCredentials, FailureKind.Authentication, Messages.NoCredentials("none of them is set, and instance metadata is switched off (AWS_EC2_METADATA_DISABLED)."));
+            return (fetched.Credentials, new CredentialSource(CredentialSourceKind.DefaultChain, fetched.Source));
+        }
+
+        /// <summary>AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with AWS_SESSION_TOKEN), when both are set.</summary>
+        internal static (AWSCredentials Credentials, CredentialSource Source)? FromEnvironmentKeys()
+        {
+            var accessKey = EnvironmentVariables.Read("AWS_ACCESS_KEY_ID");
+            var secretKey = EnvironmentVariables.Read("AWS_SECRET_ACCESS_KEY");
+            if (string.IsNullOrEmpty(accessKey) || string.IsNullOrEmpty(secretKey))
             {
-                throw new SsmHybridRoleException(ErrorIds.NoCredentials, FailureKind.Authentication, Messages.NoCredentials(e.Message), null, null, e);
+                return null;
             }
+
+            var token = EnvironmentVariables.Read("AWS_SESSION_TOKEN");
+            return (string.IsNullOrEmpty(token) ? new BasicAWSCredentials(accessKey, secretKey) : new SessionAWSCredentials(accessKey, secretKey, token), new CredentialSource(CredentialSourceKind.EnvironmentKeys, ConnectionOptions.MaskAccessKey(accessKey!)));
         }
 
         /// <summary>Credentials read from another module's object each time the SDK asks (it may refresh them).</summary>

@@ -15,7 +15,10 @@ namespace SsmHybridRole.Engine.Connections
         /// <summary>AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; <see cref="CredentialSource.Detail"/> is the masked key.</summary>
         EnvironmentKeys,
 
-        /// <summary>The SDK's own chain: container or instance credentials.</summary>
+        /// <summary>The credentials AWS Tools stored for the session; <see cref="CredentialSource.Detail"/> is their name.</summary>
+        SessionCredentials,
+
+        /// <summary>The end of the SDKs' chain: web identity, container or instance credentials.</summary>
         DefaultChain,
 
         /// <summary>A role assumed in another account; <see cref="CredentialSource.Detail"/> is its ARN, <see cref="CredentialSource.Via"/> what assumed it.</summary>
@@ -30,6 +33,7 @@ namespace SsmHybridRole.Engine.Connections
         {
             CredentialSourceKind.ExplicitKeys => "access key " + Detail + (WithSessionToken ? " with a session token" : string.Empty),
             CredentialSourceKind.CredentialObject => "a credential object",
+            CredentialSourceKind.SessionCredentials => Detail.Length == 0 ? "the credentials stored for the session" : $"the credentials '{Detail}' stored for the session",
             CredentialSourceKind.EnvironmentKeys => "AWS_ACCESS_KEY_ID " + Detail,
             CredentialSourceKind.AssumedRole => $"role {Detail}, assumed with {Via}",
             _ => Detail,

@@ -1,41 +1,49 @@
 using System.Globalization;
-using System.IO;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
-using Amazon.SecurityToken;
-using Amazon.SecurityToken.Model;
-using Amazon.SSO;
-using Amazon.SSO.Model;
 
 namespace SsmHybridRole.Engine.Connections
 {
     /// <summary>
-    /// Credentials from a named profile. Plain keys, session tokens and credential_process are the SDK's
-    /// own. A role_arn profile (with source_profile) assumes the role through STS, and an SSO profile
-    /// (sso_session, or the older sso_start_url) exchanges the cached SSO token for role credentials. Both
-    /// use clients made here, so they go to the same endpoints as every other call, overrides included.
+    /// Credentials from a named profile, as the AWS CLI and AWS Tools read it. Plain keys and session tokens are the
+    /// SDK's own (the SDK store on Windows, the shared files everywhere). The rest uses the connection's own
+    /// clients, so endpoint overrides, FIPS, proxy and time limits apply, and every wait is bounded:
+    /// credential_process; role_arn with source_profile or credential_source (duration_seconds, external_id,
+    /// mfa_serial with a prompt); web_identity_token_file; SSO (sso_session, or the older sso_start_url).
     /// </summary>
     internal sealed class ProfileCredentials
     {
         private const int MaxSourceDepth = 5;
         private readonly CredentialProfileStoreChain chain;
         private readonly string? location;
-        private readonly Func<AWSCredentials, AmazonSecurityTokenServiceClient> stsClient;
-        private readonly string? ssoEndpoint;
+        private readonly SharedConfig config;
+        private readonly ClientFactory clients;
 
-        public ProfileCredentials(string? location, Func<AWSCredentials, AmazonSecurityTokenServiceClient> stsClient, string? ssoEndpoint)
+        public ProfileCredentials(string? location, SharedConfig config, ClientFactory clients)
         {
             this.location = location;
             chain = new CredentialProfileStoreChain(location);
-            this.stsClient = stsClient;
-            this.ssoEndpoint = ssoEndpoint;
+            this.config = config;
+            this.clients = clients;
         }
 
         public bool TryGetProfile(string name, out CredentialProfile profile) => chain.TryGetProfile(name, out profile);
+
+        /// <summary>
+        /// True when the profile exists and says where credentials come from; a [default] profile with only a
+        /// Region (what 'aws configure set region' writes) does not, and the chain goes on past it.
+        /// </summary>
+        public bool YieldsCredentials(string name)
+        {
+            if (!chain.TryGetProfile(name, out var profile))
+            {
+                return false;
+            }
+
+            var o = profile.Options;
+            return !string.IsNullOrEmpty(o.AccessKey) || !string.IsNullOrEmpty(o.RoleArn) || !string.IsNullOrEmpty(o.CredentialProcess)
+                || !string.IsNullOrEmpty(o.SsoAccountId) || !string.IsNullOrEmpty(o.WebIdentityTokenFile);
+        }
 
         public (AWSCredentials Credentials, CredentialSource Source) Resolve(string profileName, int depth = 0)
         {
@@ -45,16 +53,27 @@ namespace SsmHybridRole.Engine.Connections
             }
 
             var options = profile.Options;
-            if (!string.IsNullOrEmpty(options.RoleArn) && !string.IsNullOrEmpty(options.SourceProfile))
+            if (!string.IsNullOrEmpty(options.RoleArn) && !string.IsNullOrEmpty(options.WebIdentityTokenFile))
+            {
+                return (new WebIdentityCredentials(clients.Sts(new AnonymousAWSCredentials()), options.WebIdentityTokenFile, options.RoleArn, options.RoleSessionName), Described($"profile '{profileName}' (role {options.RoleArn} with a web identity token)"));
+            }
+
+            if (!string.IsNullOrEmpty(options.RoleArn) && (!string.IsNullOrEmpty(options.SourceProfile) || !string.IsNullOrEmpty(options.CredentialSource)))
             {
                 if (depth >= MaxSourceDepth)
                 {
                     throw new SsmHybridRoleException(ErrorIds.ProfileHasNoCredentials, FailureKind.Configuration, Messages.ProfileHasNoCredentials(profileName) + " Its source_profile chain is longer than " + MaxSourceDepth + " or loops.", profileName);
                 }
 
-                var (source, sourceDescription) = Resolve(options.SourceProfile, depth + 1);
-                var sessionName = string.IsNullOrEmpty(options.RoleSessionName) ? "SsmHybridRole-" + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture) : options.RoleSessionName;
-                return (new AssumedRoleCredentials(stsClient(source), options.RoleArn, sessionName, options.ExternalID), Described($"profile '{profileName}' (role {options.RoleArn} assumed with {sourceDescription})"));
+                var (source, sourceDescription) = string.IsNullOrEmpty(options.SourceProfile) ? FromCredentialSource(profileName, options.CredentialSource) : Resolve(options.SourceProfile, depth + 1);
+                var settings = new AssumeRoleSettings(options.RoleArn, string.IsNullOrEmpty(options.RoleSessionName) ? "SsmHybridRole-" + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture) : options.RoleSessionName)
+                {
+                    ExternalId = options.ExternalID,
+                    DurationSeconds = int.TryParse(config.Get(profileName, "duration_seconds"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? seconds : null,
+                    MfaSerial = string.IsNullOrEmpty(options.MfaSerial) ? null : options.MfaSerial,
+                    ProfileName = profileName,
+                };
+                return (new AssumedRoleCredentials(clients.Sts(source), settings), Described($"profile '{profileName}' (role {options.RoleArn} assumed with {sourceDescription})"));
             }
 
             if (!string.IsNullOrEmpty(options.SsoAccountId) && !string.IsNullOrEmpty(options.SsoRoleName))
@@ -62,7 +81,13 @@ namespace SsmHybridRole.Engine.Connections
                 var region = options.SsoRegion ?? profile.Region?.SystemName
                     ?? throw new SsmHybridRoleException(ErrorIds.ProfileHasNoCredentials, FailureKind.Configuration, Messages.ProfileHasNoCredentials(profileName) + " It names no sso_region.", profileName);
                 var cacheKey = !string.IsNullOrEmpty(options.SsoSession) ? options.SsoSession : options.SsoStartUrl;
-                return (new SsoRoleCredentials(profileName, cacheKey, options.SsoAccountId, options.SsoRoleName, region, ssoEndpoint), Described($"profile '{profileName}' (SSO role {options.SsoRoleName} in account {options.SsoAccountId})"));
+                var sso = new SsoSettings(profileName, cacheKey, options.SsoAccountId, options.SsoRoleName, region, clients.Sso, clients.SsoOidc);
+                return (new SsoCredentials(sso), Described($"profile '{profileName}' (SSO role {options.SsoRoleName} in account {options.SsoAccountId})"));
+            }
+
+            if (!string.IsNullOrEmpty(options.CredentialProcess))
+            {
+                return (new ProcessCredentials(profileName, options.CredentialProcess), Described($"profile '{profileName}' (credential_process)"));
             }
 
             if (!chain.TryGetAWSCredentials(profileName, out var credentials))
@@ -73,72 +98,19 @@ namespace SsmHybridRole.Engine.Connections
             return (credentials, Described($"profile '{profileName}'"));
         }
 
-        private static CredentialSource Described(string text) => new CredentialSource(CredentialSourceKind.Profile, text);
-
-        /// <summary>
-        /// Role credentials from the SSO portal for the token that 'aws sso login' cached. This module does not
-        /// log in itself: an expired or missing token is an error that says to run aws sso login.
-        /// </summary>
-        private sealed class SsoRoleCredentials : RefreshingAWSCredentials
+        /// <summary>credential_source: the environment's keys, the instance role, or the container's credentials.</summary>
+        private static (AWSCredentials Credentials, CredentialSource Source) FromCredentialSource(string profileName, string source)
         {
-            private readonly string profileName;
-            private readonly string cacheKey;
-            private readonly string accountId;
-            private readonly string roleName;
-            private readonly string region;
-            private readonly string? endpoint;
-
-            public SsoRoleCredentials(string profileName, string cacheKey, string accountId, string roleName, string region, string? endpoint)
+            var found = source switch
             {
-                this.profileName = profileName;
-                this.cacheKey = cacheKey;
-                this.accountId = accountId;
-                this.roleName = roleName;
-                this.region = region;
-                this.endpoint = endpoint;
-            }
-
-            protected override CredentialsRefreshState GenerateNewCredentials() => GenerateNewCredentialsAsync().GetAwaiter().GetResult();
-
-            protected override async Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
-            {
-                var token = ReadCachedToken();
-                using var sso = new AmazonSSOClient(new AnonymousAWSCredentials(), ClientConfiguration.Point(new AmazonSSOConfig(), region, endpoint));
-                var response = await sso.GetRoleCredentialsAsync(new GetRoleCredentialsRequest { AccessToken = token, AccountId = accountId, RoleName = roleName }).ConfigureAwait(false);
-                var c = response.RoleCredentials;
-                var expiration = DateTimeOffset.FromUnixTimeMilliseconds(c.Expiration ?? 0).UtcDateTime;
-                return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), expiration);
-            }
-
-            private string ReadCachedToken()
-            {
-                var home = EnvironmentVariables.Read("HOME") ?? EnvironmentVariables.Read("USERPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-                string hash;
-#pragma warning disable CA5350 // not security: the AWS CLI names its SSO cache files by the SHA-1 of the session name
-                using (var sha1 = SHA1.Create())
-                {
-                    hash = BitConverter.ToString(sha1.ComputeHash(Encoding.UTF8.GetBytes(cacheKey))).Replace("-", string.Empty).ToLowerInvariant();
-                }
-#pragma warning restore CA5350
-
-                var file = Path.Combine(home, ".aws", "sso", "cache", hash + ".json");
-                var action = $"Sign in with: aws sso login --profile {profileName}";
-                if (!File.Exists(file))
-                {
-                    throw new SsmHybridRoleException(ErrorIds.SsoTokenMissing, FailureKind.Authentication, $"No cached SSO token for profile '{profileName}' (looked for {file}).", profileName, action);
-                }
-
-                using var cached = JsonDocument.Parse(File.ReadAllText(file));
-                var root = cached.RootElement;
-                var accessToken = root.TryGetProperty("accessToken", out var t) ? t.GetString() : null;
-                var expiresAt = root.TryGetProperty("expiresAt", out var e) && DateTime.TryParse(e.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var at) ? at : DateTime.MinValue;
-                if (string.IsNullOrEmpty(accessToken) || expiresAt <= DateTime.UtcNow)
-                {
-                    throw new SsmHybridRoleException(ErrorIds.SsoTokenExpired, FailureKind.Authentication, $"The cached SSO token for profile '{profileName}' has expired.", profileName, action);
-                }
-
-                return accessToken!;
-            }
+                "Environment" => CredentialChain.FromEnvironmentKeys() is { } keys ? (keys.Credentials, "AWS_ACCESS_KEY_ID") : ((AWSCredentials, string)?)null,
+                "Ec2InstanceMetadata" => MetadataCredentials.Instance(),
+                "EcsContainer" => MetadataCredentials.Container(),
+                _ => null,
+            };
+            return found is { } f ? (f.Item1, new CredentialSource(CredentialSourceKind.DefaultChain, f.Item2)) : throw new SsmHybridRoleException(ErrorIds.ProfileHasNoCredentials, FailureKind.Configuration, Messages.ProfileHasNoCredentials(profileName) + $" Its credential_source '{source}' gives none here.", profileName);
         }
+
+        private static CredentialSource Described(string text) => new CredentialSource(CredentialSourceKind.Profile, text);
     }
 }

@@ -4,7 +4,8 @@ namespace SsmHybridRole.Engine.Connections
 {
     /// <summary>
     /// The Region, in AWS Tools for PowerShell's order: the Region parameter, the session's stored Region, the
-    /// named profile's, AWS_REGION / AWS_DEFAULT_REGION, then the AWS_PROFILE or default profile's.
+    /// named profile's, AWS_REGION / AWS_DEFAULT_REGION, the AWS_PROFILE or default profile's, then, last, the
+    /// Region of the EC2 instance this runs on (instance metadata), as the SDKs do.
     /// </summary>
     internal static class RegionResolver
     {
@@ -27,7 +28,7 @@ namespace SsmHybridRole.Engine.Connections
                 return region;
             }
 
-            var profileName = EnvironmentVariables.FirstSet(options.ProfileName, options.StoredProfileName, EnvironmentVariables.Read("AWS_PROFILE"), "default")!;
+            var profileName = CredentialChain.SettingsProfile(options);
             var chain = new CredentialProfileStoreChain(options.ProfileLocation);
             if (options.ProfileName != null && chain.TryGetProfile(profileName, out var named) && named.Region != null)
             {
@@ -40,7 +41,7 @@ namespace SsmHybridRole.Engine.Connections
                 return region;
             }
 
-            return chain.TryGetProfile(profileName, out var profile) ? profile.Region?.SystemName : null;
+            return (chain.TryGetProfile(profileName, out var profile) ? profile.Region?.SystemName : null) ?? MetadataCredentials.InstanceRegion();
         }
     }
 }

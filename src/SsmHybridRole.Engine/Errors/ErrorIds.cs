@@ -25,6 +25,7 @@ namespace SsmHybridRole.Engine.Errors
         public const string InvalidPolicyDocument = "InvalidPolicyDocument";
         public const string PolicyDocumentTooLarge = "PolicyDocumentTooLarge";
         public const string InvalidEndpointUrl = "InvalidEndpointUrl";
+        public const string InvalidPartition = "InvalidPartition";
         public const string UnknownPolicyName = "UnknownPolicyName";
         public const string NoPolicySpecified = "NoPolicySpecified";
         public const string MalformedPolicyDocument = "MalformedPolicyDocument";
@@ -91,5 +92,11 @@ namespace SsmHybridRole.Engine.Errors
         public const string NoCredentials = "NoCredentials";
         public const string SsoTokenMissing = "SsoTokenMissing";
         public const string SsoTokenExpired = "SsoTokenExpired";
+        public const string CredentialTimeout = "CredentialTimeout";
+        public const string CredentialProcessFailed = "CredentialProcessFailed";
+        public const string MfaCodeRequired = "MfaCodeRequired";
+        public const string InvalidSessionCredentials = "InvalidSessionCredentials";
+        public const string CleartextEndpointRefused = "CleartextEndpointRefused";
+        public const string PaginationLoop = "PaginationLoop";
     }
 }

@@ -2,7 +2,10 @@ using SsmHybridRole.Engine.Iam.Model;
 
 namespace SsmHybridRole.Engine.Iam
 {
-    /// <summary>Follows Marker / IsTruncated through every page of IAM's list operations.</summary>
+    /// <summary>
+    /// Follows Marker / IsTruncated through every page of IAM's list operations. A marker seen before (an endpoint
+    /// that hands back the same page for ever) stops the listing with an error instead of a loop.
+    /// </summary>
     public static class IdentityManagementServicePaginators
     {
         /// <summary>Calls <paramref name="onPage"/> with each page's items as the page arrives.</summary>
@@ -19,6 +22,7 @@ namespace SsmHybridRole.Engine.Iam
                 throw new ArgumentNullException(request is null ? nameof(request) : list is null ? nameof(list) : nameof(onPage));
             }
 
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             while (true)
             {
                 var page = await list(request, cancellationToken).ConfigureAwait(false);
@@ -26,6 +30,11 @@ namespace SsmHybridRole.Engine.Iam
                 if (!page.IsTruncated || string.IsNullOrEmpty(page.Marker))
                 {
                     return;
+                }
+
+                if (!seen.Add(page.Marker!))
+                {
+                    throw new SsmHybridRoleException(ErrorIds.PaginationLoop, FailureKind.ServiceFailure, ConnectionMessages.PaginationLoop(typeof(TRequest).Name.Replace("Request", string.Empty), page.Marker!), page.Marker);
                 }
 
                 request.Marker = page.Marker;

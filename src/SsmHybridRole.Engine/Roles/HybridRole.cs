@@ -20,6 +20,8 @@ namespace SsmHybridRole.Engine.Roles
             Trust = TrustPolicy.Analyze(decoded);
             AttachedPolicies = attachedPolicies;
             Tags = tags;
+            LastUsedDate = role.RoleLastUsed?.LastUsedDate;
+            LastUsedRegion = role.RoleLastUsed?.Region;
         }
 
         public string RoleName { get; }
@@ -59,6 +61,12 @@ namespace SsmHybridRole.Engine.Roles
 
         /// <summary>The role as SSM names it in activations and managed nodes: path (without the leading '/') and name.</summary>
         public string SsmName => (Path.Trim('/').Length == 0 ? string.Empty : Path.Trim('/') + "/") + RoleName;
+
+        /// <summary>When the role was last used (IAM tracks the last 400 days); null when never, or when IAM did not say (ListRoles does not).</summary>
+        public DateTime? LastUsedDate { get; }
+
+        /// <summary>The Region where the role was last used.</summary>
+        public string? LastUsedRegion { get; }
 
         internal static HybridRole From(Role role, IEnumerable<AttachedPolicy> attachedPolicies, IEnumerable<Tag>? tags = null)
             => new HybridRole(

@@ -31,6 +31,11 @@ namespace SsmHybridRole.Engine.Roles
                 throw new ArgumentNullException(nameof(options));
             }
 
+            if (PartitionName != null && AwsPartition.FromName(PartitionName) is null)
+            {
+                throw new InvalidParameterException(ErrorIds.InvalidPartition, "Partition", PartitionName, "a partition is one of " + string.Join(", ", AwsPartition.All.Select(p => p.Name)));
+            }
+
             region = options.Region ?? ActivationRegions.FirstOrDefault(r => r != "*") ?? RegionResolver.Resolve(options);
             partition = AwsPartition.FromName(PartitionName) ?? (region != null ? AwsPartition.FromRegion(region) : null);
             return !IsOffline || partition is null;

@@ -32,7 +32,7 @@ namespace SsmHybridRole.Engine.Validation
         private static readonly Regex TagTextPattern = new Regex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*\z", RegexOptions.CultureInvariant);
         private static readonly Regex PolicyArnPattern = new Regex(@"^arn:(?<partition>[a-z-]+):iam::(?<account>aws|[0-9]{12}):policy/(?<path>([\u0021-\u007E]+/)?)(?<name>[A-Za-z0-9_+=,.@-]{1,128})\z", RegexOptions.CultureInvariant);
         private static readonly Regex AccountIdPattern = new Regex(@"^[0-9]{12}\z", RegexOptions.CultureInvariant);
-        private static readonly Regex RegionPattern = new Regex(@"^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}\z", RegexOptions.CultureInvariant);
+        private static readonly Regex RegionPattern = AwsPartition.RegionNamePattern;
 
         public static void RoleName(string? value, string parameterName = "RoleName")
         {

@@ -11,6 +11,9 @@ namespace SsmHybridRole.Commands
     [OutputType(typeof(HybridActivation))]
     public sealed class NewSsmHybridActivationCommand : SsmHybridAwsCmdlet
     {
+        /// <summary>-EndpointUrl of this command reaches Systems Manager.</summary>
+        internal override SsmHybridRole.Engine.Connections.ServiceId EndpointService => SsmHybridRole.Engine.Connections.ServiceId.Ssm;
+
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RoleNameCompleter))]
         [ValidateNotNullOrEmpty]
@@ -36,7 +39,7 @@ namespace SsmHybridRole.Commands
         public string? Description { get; set; }
 
         [Parameter]
-        public Hashtable? Tag { get; set; }
+        public object[]? Tag { get; set; }
 
         protected override void ProcessRecord() => Try(() =>
         {

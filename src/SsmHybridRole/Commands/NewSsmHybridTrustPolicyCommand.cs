@@ -20,7 +20,7 @@ namespace SsmHybridRole.Commands
 
         /// <summary>The partition of the ARNs; default: the Region's.</summary>
         [Parameter]
-        [ValidateSet("aws", "aws-cn", "aws-us-gov")]
+        [ArgumentCompleter(typeof(PartitionCompleter))]
         public string? Partition { get; set; }
 
         [Parameter]

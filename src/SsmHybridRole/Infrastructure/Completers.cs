@@ -38,6 +38,13 @@ namespace SsmHybridRole.Infrastructure
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
             => PolicyNameCompleter.Complete(Regions, wordToComplete);
     }
+
+    /// <summary>Completes -Partition with every partition the module knows.</summary>
+    public sealed class PartitionCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+            => PolicyNameCompleter.Complete(AwsPartition.All.Select(p => p.Name), wordToComplete);
+    }
 }
 
 namespace SsmHybridRole.Infrastructure

@@ -29,9 +29,9 @@ namespace SsmHybridRole.Infrastructure
         [Parameter]
         public string? PermissionsBoundary { get; set; }
 
-        /// <summary>Tags as a hashtable: @{ team = 'ops' }.</summary>
+        /// <summary>Tags: @{ team = 'ops' }, or AWS Tools' shapes, @{ Key = 'team'; Value = 'ops' } and Tag objects.</summary>
         [Parameter]
-        public Hashtable? Tag { get; set; }
+        public object[]? Tag { get; set; }
 
         /// <summary>Regions where activations will be created ('*' for all); default: the session's Region.</summary>
         [Parameter(ParameterSetName = BuiltTrust)]

@@ -9,7 +9,7 @@ namespace SsmHybridRole.Infrastructure
     internal static class SpecBuilder
     {
         public static HybridRoleSpec Build(
-            string roleName, string? path, string? description, int? maxSessionDuration, string? permissionsBoundary, Hashtable? tag,
+            string roleName, string? path, string? description, int? maxSessionDuration, string? permissionsBoundary, object[]? tag,
             string[]? activationRegion, string? accountId, bool noSourceCondition, string? assumeRolePolicyDocument, string[]? policy, string[]? policyArn)
             => new HybridRoleSpec
             {
@@ -39,28 +39,73 @@ namespace SsmHybridRole.Infrastructure
                 IncludeMacOS = includeMacOS,
             };
 
-        /// <summary>A -Tag hashtable as key/value text; a key or value that is not text is refused.</summary>
-        public static IReadOnlyDictionary<string, string> Tags(Hashtable? tag)
+        /// <summary>
+        /// -Tag as key/value text, from every shape a PowerShell user types: a hashtable of tags (@{ team = 'ops' }),
+        /// AWS Tools' one-tag shapes (@{ Key = 'team'; Value = 'ops' }, and Tag objects or any object with Key and
+        /// Value properties), or a list of any of them. A table of exactly Key and Value is one tag, never two tags
+        /// named "Key" and "Value"; a table that mixes Key and Value with other keys is refused as ambiguous.
+        /// </summary>
+        public static IReadOnlyDictionary<string, string> Tags(object[]? tag)
         {
             var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (tag is null)
+            foreach (var item in tag ?? Array.Empty<object>())
             {
-                return tags;
-            }
-
-            foreach (DictionaryEntry entry in tag)
-            {
-                var key = Convert.ToString(entry.Key is System.Management.Automation.PSObject k ? k.BaseObject : entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
-                var raw = entry.Value is System.Management.Automation.PSObject v ? v.BaseObject : entry.Value;
-                if (raw is not null && raw is not string && raw is not ValueType)
+                switch (Unwrap(item))
                 {
-                    throw new InvalidParameterException("InvalidTagValue", "Tag", key, "a tag value is text, not " + raw.GetType().Name);
-                }
+                    case null:
+                        break;
+                    case IDictionary table when KeyValuePair(table) is { } pair:
+                        tags[pair.Key] = pair.Value;
+                        break;
+                    case IDictionary table:
+                        foreach (DictionaryEntry entry in table)
+                        {
+                            tags[Text(entry.Key, "a tag key")] = Text(entry.Value, "a tag value");
+                        }
 
-                tags[key] = Convert.ToString(raw, CultureInfo.InvariantCulture) ?? string.Empty;
+                        break;
+                    case var other when PSObject.AsPSObject(other).Properties is var properties && properties["Key"] is { } key && properties["Value"] is { } value:
+                        tags[Text(key.Value, "a tag key")] = Text(value.Value, "a tag value");
+                        break;
+                    case var other:
+                        throw new InvalidParameterException("InvalidTagValue", "Tag", other.ToString(), "a tag is @{ name = 'value' }, @{ Key = 'name'; Value = 'value' }, or an object with Key and Value properties, not " + other.GetType().Name);
+                }
             }
 
             return tags;
+        }
+
+        /// <summary>The one tag of a table whose keys are exactly Key and Value (in any letter case); null for a table of tags.</summary>
+        private static KeyValuePair<string, string>? KeyValuePair(IDictionary table)
+        {
+            var names = table.Keys.Cast<object>().Select(k => Convert.ToString(Unwrap(k), CultureInfo.InvariantCulture) ?? string.Empty).ToList();
+            var hasKey = names.Any(n => n.Equals("Key", StringComparison.OrdinalIgnoreCase));
+            var hasValue = names.Any(n => n.Equals("Value", StringComparison.OrdinalIgnoreCase));
+            if (!hasKey && !hasValue)
+            {
+                return null;
+            }
+
+            if (!hasKey || names.Count > 2)
+            {
+                throw new InvalidParameterException("InvalidTagValue", "Tag", string.Join(", ", names), "a table with Key and Value is one tag, @{ Key = 'name'; Value = 'value' }; give other tags in tables of their own");
+            }
+
+            object? Entry(string name) => table[table.Keys.Cast<object>().First(k => string.Equals(Convert.ToString(Unwrap(k), CultureInfo.InvariantCulture), name, StringComparison.OrdinalIgnoreCase))];
+            return new KeyValuePair<string, string>(Text(Entry("Key"), "a tag key"), hasValue ? Text(Entry("Value"), "a tag value") : string.Empty);
+        }
+
+        private static object? Unwrap(object? value) => value is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : value;
+
+        private static string Text(object? value, string what)
+        {
+            var raw = Unwrap(value);
+            if (raw is not null && raw is not string && raw is not ValueType)
+            {
+                throw new InvalidParameterException("InvalidTagValue", "Tag", raw.ToString(), what + " is text, not " + raw.GetType().Name);
+            }
+
+            return Convert.ToString(raw, CultureInfo.InvariantCulture) ?? string.Empty;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections;
 using SsmHybridRole.Engine.Accounts;
 using SsmHybridRole.Engine.Connections;
 using SsmHybridRole.Engine.Reporting;
@@ -26,7 +27,9 @@ namespace SsmHybridRole.Infrastructure
     /// </summary>
     public abstract class AwsConnectionCmdlet : SsmHybridCmdlet
     {
+        private static readonly string[] SecretParameters = { "SecretKey", "SessionToken" };
         private AwsConnection? connection;
+        private Hashtable? connectionParameters;
 
         /// <summary>The Region the connection is made for, from the cmdlet's own Region parameter.</summary>
         protected abstract string? ConnectionRegion { get; }
@@ -57,9 +60,39 @@ namespace SsmHybridRole.Infrastructure
         [Parameter]
         public object? Credential { get; set; }
 
-        /// <summary>Another IAM/STS endpoint, such as a local test endpoint.</summary>
+        /// <summary>The endpoint of the command's own service (IAM; SSM for activations), such as a local test endpoint.</summary>
         [Parameter]
         public string? EndpointUrl { get; set; }
+
+        /// <summary>The STS endpoint (the account lookup and roles assumed in other accounts), such as an STS VPC endpoint.</summary>
+        [Parameter]
+        public string? StsEndpointUrl { get; set; }
+
+        /// <summary>The service -EndpointUrl reaches: IAM, unless the command works with another service.</summary>
+        internal virtual ServiceId EndpointService => ServiceId.Iam;
+
+        /// <summary>
+        /// Keeps the connection parameters for this command, then masks -SecretKey and -SessionToken in the bound
+        /// parameters: ErrorRecords in $Error keep this command's InvocationInfo, and must not keep the secrets.
+        /// </summary>
+        protected override void BeginProcessing()
+        {
+            connectionParameters = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var bound in MyInvocation.BoundParameters)
+            {
+                connectionParameters[bound.Key] = bound.Value;
+            }
+
+            foreach (var name in SecretParameters)
+            {
+                if (MyInvocation.BoundParameters.ContainsKey(name))
+                {
+                    MyInvocation.BoundParameters[name] = CommandText.MaskedSecret;
+                }
+            }
+
+            base.BeginProcessing();
+        }
 
         /// <summary>The connection for these parameters, made on first use and shared across the session.</summary>
         internal AwsConnection GetConnection()
@@ -80,7 +113,9 @@ namespace SsmHybridRole.Infrastructure
         internal T RunWithConnection<T>(Func<AwsConnection, EngineCall, CancellationToken, Task<T>> work, Func<AwsConnection, T, CancellationToken, Task>? undo = null)
         {
             var made = GetConnection();
-            return RunEngine((call, cancel) => work(made, call, cancel), undo is null ? null : (result, cancel) => undo(made, result, cancel));
+            return RunEngine(
+                (call, cancel) => CredentialContext.RunAsync(MfaPrompt(call), () => work(made, call, cancel), cancel),
+                undo is null ? null : (result, cancel) => undo(made, result, cancel));
         }
 
         internal void RunWithConnection(Func<AwsConnection, EngineCall, CancellationToken, Task> work)
@@ -110,13 +145,20 @@ namespace SsmHybridRole.Infrastructure
             }
 
             var options = BuildConnectionOptions();
-            RunEngine((call, cancel) => AccountFanOut.RunAsync(
-                options,
-                scope,
-                (made, account) => work(made, account, call, cancel),
-                (account, result) => call.PostResult(() => onResult(account, result), undoOf?.Invoke(result)),
-                (account, failure) => call.Post(() => WriteFailure(account, failure)),
-                call,
+            RunEngine((call, cancel) => CredentialContext.RunAsync(
+                MfaPrompt(call),
+                async () =>
+                {
+                    await AccountFanOut.RunAsync(
+                        options,
+                        scope,
+                        (made, account) => work(made, account, call, cancel),
+                        (account, result) => call.PostResult(() => onResult(account, result), undoOf?.Invoke(result)),
+                        (account, failure) => call.Post(() => WriteFailure(account, failure)),
+                        call,
+                        cancel).ConfigureAwait(false);
+                    return true;
+                },
                 cancel));
         }
 
@@ -132,6 +174,33 @@ namespace SsmHybridRole.Infrastructure
                 (account, done) => { });
 
         internal ConnectionOptions BuildConnectionOptions()
-            => ConnectionParameters.FromBound(MyInvocation.BoundParameters, ConnectionRegion, SessionState.PSVariable.GetValue);
+            => ConnectionParameters.FromBound((IDictionary?)connectionParameters ?? MyInvocation.BoundParameters, ConnectionRegion, SessionState.PSVariable.GetValue, EndpointService);
+
+        /// <summary>
+        /// Asks for an MFA code on the pipeline thread (the only one that may use the host), from the engine thread
+        /// that needs it. A host that cannot ask (-NonInteractive, a job, a hosted runspace) gives no code, and the
+        /// engine then says that the profile needs one.
+        /// </summary>
+        private Func<string, CancellationToken, Task<string?>> MfaPrompt(EngineCall call)
+            => (mfaSerial, cancel) =>
+            {
+                var answer = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                cancel.Register(() => answer.TrySetCanceled());
+                call.Post(() =>
+                {
+                    try
+                    {
+                        // Prompt, not Write and ReadLine: a host that cannot ask refuses before it shows anything.
+                        var fields = new System.Collections.ObjectModel.Collection<System.Management.Automation.Host.FieldDescription> { new System.Management.Automation.Host.FieldDescription(CommandText.MfaCodeField) };
+                        var answers = Host.UI.Prompt(string.Empty, CommandText.MfaPrompt(mfaSerial), fields);
+                        answer.TrySetResult(answers != null && answers.TryGetValue(CommandText.MfaCodeField, out var code) ? code?.ToString() : null);
+                    }
+                    catch (Exception e) when (e is PSInvalidOperationException or NotImplementedException or System.Management.Automation.Host.HostException or InvalidOperationException)
+                    {
+                        answer.TrySetResult(null);
+                    }
+                });
+                return answer.Task;
+            };
     }
 }

@@ -30,6 +30,12 @@ namespace SsmHybridRole
         /// <summary>The trust policy as JSON text, decoded from IAM's URL encoding.</summary>
         public string? TrustPolicy { get; set; }
 
+        /// <summary>The same decoded trust policy, under the name AWS Tools' Get-IAMRole gives it (there still URL-encoded).</summary>
+        public string? AssumeRolePolicyDocument => TrustPolicy;
+
+        /// <summary>When and where the role was last used, as IAM reports it; null when it was never used.</summary>
+        public HybridRoleLastUsed? RoleLastUsed { get; set; }
+
         /// <summary>True when the trust lets ssm.amazonaws.com assume the role.</summary>
         public bool TrustsSsm { get; set; }
 
@@ -56,6 +62,16 @@ namespace SsmHybridRole
         public string PolicySummary => string.Join(", ", AttachedPolicies.Select(p => p.ShortName));
 
         public override string ToString() => RoleName;
+    }
+
+    /// <summary>When and in which Region a role was last used (IAM's RoleLastUsed).</summary>
+    public sealed class HybridRoleLastUsed
+    {
+        public DateTime? LastUsedDate { get; set; }
+
+        public string? Region { get; set; }
+
+        public override string ToString() => LastUsedDate is { } date ? date.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + (Region is null ? string.Empty : " in " + Region) : string.Empty;
     }
 
     /// <summary>A managed policy attached to a role.</summary>

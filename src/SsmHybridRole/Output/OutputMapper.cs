@@ -57,6 +57,7 @@ namespace SsmHybridRole
                 MaxSessionDuration = role.MaxSessionDuration,
                 PermissionsBoundary = role.PermissionsBoundary,
                 TrustPolicy = role.TrustPolicyDocument,
+                RoleLastUsed = role.LastUsedDate is null && role.LastUsedRegion is null ? null : new HybridRoleLastUsed { LastUsedDate = role.LastUsedDate, Region = role.LastUsedRegion },
                 TrustsSsm = role.Trust.AllowsSsmAssumeRole,
                 IsHybridServiceRole = role.IsHybridServiceRole,
                 SourceAccount = role.Trust.SourceAccounts.ToArray(),

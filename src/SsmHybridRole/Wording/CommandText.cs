@@ -24,11 +24,20 @@ namespace SsmHybridRole.Wording
         /// <summary>A rule or message with each {Name} parameter reference written as -Name.</summary>
         public static string Parameters(string text) => InvalidParameterException.RenderRule(text, name => "-" + name);
 
+        /// <summary>What a secret parameter shows once the command has read it (in $Error, in MyInvocation).</summary>
+        public const string MaskedSecret = "********";
+
+        /// <summary>The prompt for an MFA code, and the name of the one field it asks for.</summary>
+        public static string MfaPrompt(string mfaSerial) => $"Enter the MFA code for {mfaSerial}.";
+
+        public const string MfaCodeField = "MFA code";
+
         /// <summary>Where credentials came from, in the parameters' terms: "-AccessKey AKIA...WXYZ".</summary>
         public static string Of(CredentialSource source) => source.Kind switch
         {
             CredentialSourceKind.ExplicitKeys => "-AccessKey " + source.Detail + (source.WithSessionToken ? " with a session token" : string.Empty),
             CredentialSourceKind.CredentialObject => "-Credential",
+            CredentialSourceKind.SessionCredentials => source.Detail.Length == 0 ? "$StoredAWSCredentials (Set-AWSCredential)" : $"$StoredAWSCredentials '{source.Detail}' (Set-AWSCredential)",
             CredentialSourceKind.AssumedRole => $"role {source.Detail}, assumed with {Of(source.Via!)}",
             _ => source.ToString(),
         };

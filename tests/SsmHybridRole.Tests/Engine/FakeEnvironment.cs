@@ -14,7 +14,12 @@ namespace SsmHybridRole.Tests.Engine
         private readonly Func<string, string?> real = EnvironmentVariables.Read;
         private readonly Dictionary<string, string> variables = new Dictionary<string, string>();
 
-        public FakeEnvironment() => EnvironmentVariables.Read = name => variables.TryGetValue(name, out var value) ? value : null;
+        /// <summary>Starts empty but for AWS_EC2_METADATA_DISABLED: a test reaches instance metadata only through a stand-in it names.</summary>
+        public FakeEnvironment()
+        {
+            variables["AWS_EC2_METADATA_DISABLED"] = "true";
+            EnvironmentVariables.Read = name => variables.TryGetValue(name, out var value) ? value : null;
+        }
 
         public string this[string name]
         {
