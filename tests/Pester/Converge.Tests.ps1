@@ -31,7 +31,7 @@ Describe 'Test-SsmHybridServiceRole' {
 
         $result | Should -BeOfType SsmHybridRole.HybridRoleTestResult
         $result.Passed | Should -BeTrue
-        $result.Findings.Check | Should -Be @('RoleExists', 'NotServiceLinked', 'TrustAllowsSsm', 'SourceConditions', 'ManagedInstanceCoreAttached', 'NoDeprecatedPolicy', 'AttachedPoliciesQuota')
+        $result.Findings.Check | Should -Be @('RoleExists', 'NotServiceLinked', 'TrustAllowsSsm', 'SourceConditions', 'OnlySsmMayAssume', 'ManagedInstanceCoreAttached', 'NoDeprecatedPolicy', 'AttachedPoliciesQuota')
         $result.Findings.Status | Sort-Object -Unique | Should -Be 'Pass'
         (Get-Finding $result AttachedPoliciesQuota).Message | Should -Be '1 of at most 10 managed policies attached.'
     }

@@ -124,8 +124,9 @@ Describe 'Set- manages only its own statement of the trust policy' {
         Set-Content $file (Get-Trust @($current.Statement[0], $theirs) | ConvertTo-Json -Depth 10)
         $null = Invoke-Cli iam update-assume-role-policy --role-name $name --policy-document "file://$file"
 
-        $plan = Set-SsmHybridServiceRole -RoleName $name -ActivationRegion us-east-2, eu-west-1 -WhatIf 6>&1 *>&1 | Out-String
-        $updated = Set-SsmHybridServiceRole -RoleName $name -ActivationRegion us-east-2, eu-west-1
+        $output = Set-SsmHybridServiceRole -RoleName $name -ActivationRegion us-east-2, eu-west-1 -Confirm:$false -Verbose 4>&1
+        $plan = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Performing the operation*' }).Message
+        $updated = $output | Where-Object { $_ -is [SsmHybridRole.HybridServiceRole] }
         $statements = @(($updated.TrustPolicy | ConvertFrom-Json).Statement)
 
         $plan | Should -Match "statement 'AutomationAccount' Allow AWS arn:aws:iam::111122223333:root"
@@ -150,15 +151,17 @@ Describe 'Set- manages only its own statement of the trust policy' {
 
     It 'asks again about each change when the role appears between the plan and the creation, and keeps -ExclusivePolicy' {
         $name = New-TestRoleName 'raceask'
-        # The module's CreateRole is held; meanwhile someone else makes the role, with a policy the module was not asked for.
-        Add-IamProxyFault $Proxy @(@{ action = 'CreateRole'; fault = 'delay'; seconds = 4; times = 1 })
+        # The module's CreateRole is held at the proxy; meanwhile someone else makes the role, to the end, with a policy the module was not asked for.
+        Add-IamProxyFault $Proxy @(@{ action = 'CreateRole'; fault = 'gate'; gate = 'race'; times = 1 })
+        $proxyUrl = $Proxy.Url
         $job = Start-ThreadJob -ScriptBlock {
             Import-Module $using:ModulePath
-            Set-SsmHybridServiceRole -RoleName $using:name -Policy CloudWatchAgentServer -ExclusivePolicy -EndpointUrl $using:Proxy.Url -Verbose -Confirm:$false 4>&1
+            Set-SsmHybridServiceRole -RoleName $using:name -Policy CloudWatchAgentServer -ExclusivePolicy -EndpointUrl $using:proxyUrl -Verbose -Confirm:$false 4>&1
         }
         $deadline = [DateTime]::UtcNow.AddSeconds(30)
         while (-not (Get-Sent | Where-Object action -eq 'CreateRole') -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
         New-ForeignRole $name (Get-Trust @($SsmStatement)) -PolicyArn $Core, 'arn:aws:iam::aws:policy/AmazonSSMDirectoryServiceAccess'
+        Open-IamProxyGate $Proxy 'race'
         $output = $job | Wait-Job -Timeout 60 | Receive-Job
         $job | Remove-Job -Force
 
@@ -179,7 +182,8 @@ Describe 'Shared customer managed policies are protected' {
         $null = Invoke-Cli iam create-user --user-name $user
         $null = Invoke-Cli iam attach-user-policy --user-name $user --policy-arn $PolicyArn
         $role = (New-SsmHybridServiceRole -RoleName (New-TestRoleName 'shareduser') -PolicyArn $PolicyArn).RoleName
-        foreach ($n in 2..4) {
+        # Five versions: IAM's limit, so a new one needs the oldest deleted first.
+        foreach ($n in 2..5) {
             Set-Content $document ('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::their-bucket-' + $n + '/*"}]}')
             $null = Invoke-Cli iam create-policy-version --policy-arn $PolicyArn --policy-document "file://$document" --set-as-default
         }
@@ -201,7 +205,7 @@ Describe 'Shared customer managed policies are protected' {
         $output = New-SsmHybridS3BucketPolicy -PolicyName $Policy -OutputBucket our-bucket -Force -Confirm:$false -Verbose 4>&1
 
         $asked = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Performing the operation*' }).Message
-        $asked[1] | Should -BeLike '*Add a new default version, attached to 1 role(s), 1 user(s) and 0 group(s): + *arn:aws:s3:::our-bucket/*- arn:aws:s3:::their-bucket-4/*'
+        $asked[1] | Should -BeLike '*Add a new default version, attached to 1 role(s), 1 user(s) and 0 group(s): + *arn:aws:s3:::our-bucket/*- arn:aws:s3:::their-bucket-5/*'
         $asked[2] | Should -BeLike '*Delete version v1, the oldest of five*'
         ($output | Where-Object { $_ -is [SsmHybridRole.HybridS3BucketPolicy] }).Outcome | Should -Be 'Updated'
         (Get-Sent | Where-Object action -eq 'DeletePolicyVersion').Count | Should -Be 1
@@ -215,6 +219,11 @@ Describe 'Shared customer managed policies are protected' {
 }
 
 Describe 'Test- reads trust conditions as IAM does' {
+    BeforeDiscovery {
+        # The rows are built at discovery, before any BeforeAll has run.
+        $SsmStatement = @{ Effect = 'Allow'; Principal = @{ Service = 'ssm.amazonaws.com' }; Action = 'sts:AssumeRole' }
+    }
+
     It '<Label>' -ForEach @(
         @{ Label = 'a negated operator is no source condition'; Check = 'SourceConditions'; Status = 'Warning'; Statement = @{ Effect = 'Allow'; Principal = @{ Service = 'ssm.amazonaws.com' }; Action = 'sts:AssumeRole'; Condition = @{ StringNotEquals = @{ 'aws:SourceAccount' = '999999999999' } } } }
         @{ Label = 'an IfExists form of a positive operator counts'; Check = 'SourceConditions'; Status = 'Pass'; Statement = @{ Effect = 'Allow'; Principal = @{ Service = 'ssm.amazonaws.com' }; Action = 'sts:AssumeRole'; Condition = @{ StringEqualsIfExists = @{ 'aws:SourceAccount' = '123456789012' }; ArnLike = @{ 'aws:SourceArn' = 'arn:aws:ssm:us-east-2:123456789012:*' } } } }

@@ -2,10 +2,16 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $PSDefaultParameterValues['*-SsmHybrid*:EndpointUrl'] = $Endpoint
     $script:Account = '123456789012'
+    # Remove- without -Force asks Systems Manager whether a role is still in use; moto has no activations.
+    . (Join-Path $PSScriptRoot 'SsmStandIn.ps1')
+    $script:Ssm = Start-SsmStandIn
+    $env:AWS_ENDPOINT_URL_SSM = $Ssm.Url
 }
 
 AfterAll {
     $PSDefaultParameterValues.Remove('*-SsmHybrid*:EndpointUrl')
+    Remove-Item Env:AWS_ENDPOINT_URL_SSM -ErrorAction SilentlyContinue
+    if ($Ssm -and -not $Ssm.Process.HasExited) { $Ssm.Process.Kill() }
 }
 
 Describe 'The seed''s procedure as a pipeline' {
@@ -41,9 +47,12 @@ Describe 'The seed''s procedure as a pipeline' {
         $names = 1..3 | ForEach-Object { New-TestRoleName 'bulkremove' }
         $names | ForEach-Object { $null = New-SsmHybridServiceRole -RoleName $_ -Policy CloudWatchAgentServer }
 
+        @(Get-MotoRoleNames "bulkremove-$PID-").Count | Should -Be 3
+
         Get-SsmHybridServiceRole -RoleName "bulkremove-$PID-*" | Remove-SsmHybridServiceRole -Confirm:$false
 
-        Get-SsmHybridServiceRole -RoleName "bulkremove-$PID-*" | Should -BeNullOrEmpty
+        Get-MotoRoleNames "bulkremove-$PID-" | Should -BeNullOrEmpty
+        (Get-SsmLog $Ssm).action | Should -Contain 'DescribeActivations' -Because 'each role was checked for activations before it went'
     }
 
     It 'creates piped roles several at a time with -ThrottleLimit, in input order, and a failed one does not stop the rest' {

@@ -86,6 +86,12 @@ function Reset-IamProxyLog {
     $null = Invoke-RestMethod -Method Post -Uri "$($Proxy.Url)/__proxy/reset"
 }
 
+# Lets the requests a 'gate' rule holds go on, e.g. after Add-IamProxyFault $Proxy @{ action = 'CreateRole'; fault = 'gate'; gate = 'race' }.
+function Open-IamProxyGate {
+    param([Parameter(Mandatory)] $Proxy, [Parameter(Mandatory)] [string] $Gate)
+    $null = Invoke-RestMethod -Method Post -Uri "$($Proxy.Url)/__proxy/open" -Body (@{ gate = $Gate } | ConvertTo-Json) -ContentType 'application/json'
+}
+
 # Adds fault rules to the proxy, e.g. @{ action = 'CreateRole'; fault = 'throttle'; times = 2 }.
 function Add-IamProxyFault {
     param([Parameter(Mandatory)] $Proxy, [Parameter(Mandatory)] [hashtable[]] $Rule)

@@ -2,9 +2,11 @@
 """A recording, fault-injecting proxy in front of the local IAM endpoint (moto).
 
 Tests point the module at this proxy to learn exactly which requests left the process: each request is
-logged with its Query action, whether it was SigV4-signed, and any fault injected. Control endpoints:
+logged with its Query action, whether it was SigV4-signed, any fault injected, and its outcome once upstream
+answered ("answered": the client took the answer; "client gone": the client had closed the connection). Control endpoints:
   GET  /__proxy/log     the log as JSON
   POST /__proxy/reset   clear the log and every fault rule
+  POST /__proxy/open    open a gate: {"gate": NAME}
   POST /__proxy/faults  add rules: {"rules": [{"action": "CreateRole" | "*", "fault": KIND, "times": N,
                         "seconds": S, "contains": TEXT}]}; each matching request (of that action, whose
                         decoded body holds TEXT if given) uses up one of a rule's times.
@@ -18,7 +20,9 @@ KIND is one of:
     lostanswer (forward, then close the connection without the answer), holdanswer (forward, then hold the
     answer S seconds: a client that gives up or is cancelled meanwhile never sees it);
   timing: delay (wait S seconds, then forward), barrier (hold each matching request until TIMES of them
-    have arrived, then forward them all: N sessions provably read before any writes);
+    have arrived, then forward them all: N sessions provably read before any writes), gate (hold each
+    matching request until the test opens the rule's "gate" by name, at most 60 s: a test does something
+    else, to completion, while the request is provably in flight);
   random: with probability RATE (a seeded generator, "seed"), one of "kinds" (default throttle, internal,
     reset, lostanswer), for every matching request while TIMES lasts.
 Requests of JSON protocols (SSM, STS's JSON) are named by their X-Amz-Target operation. It listens on
@@ -26,6 +30,7 @@ loopback only and forwards only to --upstream.
 """
 import argparse
 import random
+import select
 import http.client
 import json
 import socket
@@ -38,6 +43,7 @@ LOG = []
 RULES = []
 LOCK = threading.Lock()
 BARRIER = threading.Condition()
+GATES = {}
 
 ERRORS = {
     "throttle": (400, "Sender", "Throttling", "Rate exceeded"),
@@ -72,6 +78,17 @@ def wait_at_barrier(rule):
         BARRIER.wait_for(lambda: rule["arrived"] >= rule["count"], timeout=60)
 
 
+def client_gone(sock):
+    """Whether the client has closed its side: readable, with nothing to read."""
+    readable, _, _ = select.select([sock], [], [], 0)
+    if not readable:
+        return False
+    try:
+        return sock.recv(1, socket.MSG_PEEK) == b""
+    except OSError:
+        return True
+
+
 def error_body(kind, role, number):
     status, error_type, code, message = ERRORS[kind]
     message = message.replace("{role}", role or "")
@@ -104,15 +121,23 @@ def make_handler(upstream):
                     if self.command == "POST" and self.path == "/__proxy/reset":
                         LOG.clear()
                         RULES.clear()
+                        for gate in GATES.values():
+                            gate.set()  # nothing stays held past a reset
+                        GATES.clear()
                         return self._reply(200, b"{}")
                     if self.command == "POST" and self.path == "/__proxy/faults":
                         for rule in json.loads(body or b"{}").get("rules", []):
                             times = int(rule.get("times", 1))
+                            if rule["fault"] == "gate":
+                                GATES.setdefault(rule["gate"], threading.Event())
                             RULES.append({"action": rule.get("action", "*"), "fault": rule["fault"],
                                           "times": times, "seconds": float(rule.get("seconds", 0)),
-                                          "contains": rule.get("contains", ""), "count": times, "arrived": 0,
+                                          "contains": rule.get("contains", ""), "count": times, "arrived": 0, "gate": rule.get("gate"),
                                           "rate": float(rule.get("rate", 0)), "rng": random.Random(rule.get("seed", 0)),
                                           "kinds": rule.get("kinds") or ["throttle", "internal", "reset", "lostanswer"]})
+                        return self._reply(200, b"{}")
+                    if self.command == "POST" and self.path == "/__proxy/open":
+                        GATES.setdefault(json.loads(body)["gate"], threading.Event()).set()
                         return self._reply(200, b"{}")
                     if self.path == "/__proxy/log":
                         return self._reply(200, json.dumps(LOG).encode())
@@ -132,8 +157,9 @@ def make_handler(upstream):
             role = (params.get("RoleName") or [None])[0]
             with LOCK:
                 rule = take_fault(action, urllib.parse.unquote_plus(body.decode("utf-8", "replace")))
-                LOG.append({"method": self.command, "action": action, "target": target_header or None, "service": service, "role": role, "access_key": access_key,
-                            "signed": auth.startswith("AWS4-HMAC-SHA256"), "fault": rule["fault"] if rule else None})
+                entry = {"method": self.command, "action": action, "target": target_header or None, "service": service, "role": role, "access_key": access_key,
+                         "signed": auth.startswith("AWS4-HMAC-SHA256"), "fault": rule["fault"] if rule else None, "outcome": None}
+                LOG.append(entry)
                 number = len(LOG)
             if rule and rule["fault"] == "reset":
                 self.close_connection = True
@@ -146,6 +172,8 @@ def make_handler(upstream):
                 time.sleep(rule["seconds"])
             if rule and rule["fault"] == "barrier":
                 wait_at_barrier(rule)
+            if rule and rule["fault"] == "gate":
+                GATES[rule["gate"]].wait(60)
 
             connection = http.client.HTTPConnection(target.hostname, target.port, timeout=60)
             headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length", "connection")}
@@ -160,6 +188,10 @@ def make_handler(upstream):
                 return
             if rule and rule["fault"] == "holdanswer":
                 time.sleep(rule["seconds"])
+            if client_gone(self.connection):
+                entry["outcome"] = "client gone"
+                self.close_connection = True
+                return
             try:
                 self.send_response(response.status)
                 for key, value in response.getheaders():
@@ -168,7 +200,9 @@ def make_handler(upstream):
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
                 self.wfile.write(payload)
+                entry["outcome"] = "answered"
             except OSError:
+                entry["outcome"] = "client gone"
                 self.close_connection = True  # the client gave up while the answer was held
 
         do_GET = _forward

@@ -159,6 +159,7 @@ namespace SsmHybridRole.Engine.Activations
             using var timeout = new CancellationTokenSource(CleanUpTimeout);
             try
             {
+                await RequestAbandonedException.SettledAsync(cause, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
                 var made = await FindMarkedAsync(ssm, iamRole, marker, timeout.Token).ConfigureAwait(false);
                 foreach (var id in made)
                 {

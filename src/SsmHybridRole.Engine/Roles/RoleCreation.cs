@@ -14,6 +14,10 @@ namespace SsmHybridRole.Engine.Roles
     {
         private static readonly TimeSpan UndoTimeout = TimeSpan.FromSeconds(60);
 
+        // How long the read-back waits for a request the stopped command dropped: long enough for an answer IAM is
+        // slow to give, short enough for Ctrl+C to stay Ctrl+C.
+        private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
+
         // How long a role IAM has just made may take to be readable: a few short looks, not the propagation wait.
         private static readonly TimeSpan[] ReadBackDelays = { TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2) };
 
@@ -106,6 +110,8 @@ namespace SsmHybridRole.Engine.Roles
             using var reading = new CancellationTokenSource(UndoTimeout);
             try
             {
+                // A stopped command dropped the request, which still runs (and may be retried): read IAM after it ends.
+                await RequestAbandonedException.SettledAsync(cause, SettleTimeout).ConfigureAwait(false);
                 foreach (var delay in ReadBackDelays.Prepend(TimeSpan.Zero))
                 {
                     await Task.Delay(delay, reading.Token).ConfigureAwait(false);
