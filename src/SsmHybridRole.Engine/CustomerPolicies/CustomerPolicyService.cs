@@ -34,6 +34,7 @@ namespace SsmHybridRole.Engine.CustomerPolicies
             try
             {
                 var created = await Iam.CreatePolicyAsync(new CreatePolicyRequest { PolicyName = policyName, PolicyDocument = document, Description = description }, cancellationToken).ConfigureAwait(false);
+                Connection.LearnAccountFrom(created.Policy.Arn);
                 return new CustomerPolicy(policyName, created.Policy.Arn, document, created.Policy.DefaultVersionId ?? "v1", PolicyOutcome.Created);
             }
             catch (ServiceCallException e) when (e.InnerException is EntityAlreadyExistsException)
