@@ -20,7 +20,7 @@ namespace SsmHybridRole.Module
 
         private static readonly string DependencyDirectory = Path.Combine(ModuleDirectory, "Dependencies");
 
-        private static readonly DesktopDependencyResolver DesktopResolver = new DesktopDependencyResolver(ModuleDirectory, DependencyDirectory);
+        private static DesktopDependencyResolver? desktopResolver;
 
         private static readonly bool IsCoreClr = typeof(object).Assembly.GetName().Name == "System.Private.CoreLib";
 
@@ -43,7 +43,8 @@ namespace SsmHybridRole.Module
                 return;
             }
 #endif
-            AppDomain.CurrentDomain.AssemblyResolve += DesktopResolver.Resolve;
+            desktopResolver ??= new DesktopDependencyResolver(ModuleDirectory, DependencyDirectory);
+            AppDomain.CurrentDomain.AssemblyResolve += desktopResolver.Resolve;
         }
 
         public void OnRemove(PSModuleInfo psModuleInfo)
@@ -55,7 +56,10 @@ namespace SsmHybridRole.Module
                 return;
             }
 #endif
-            AppDomain.CurrentDomain.AssemblyResolve -= DesktopResolver.Resolve;
+            if (desktopResolver != null)
+            {
+                AppDomain.CurrentDomain.AssemblyResolve -= desktopResolver.Resolve;
+            }
         }
 
 #if !NETFRAMEWORK
@@ -69,9 +73,10 @@ namespace SsmHybridRole.Module
                     return;
                 }
 
-                var context = new EngineLoadContext(DependencyDirectory);
+                // Made when the engine is first asked for, not at import, like everything the engine needs.
+                var context = new Lazy<EngineLoadContext>(() => new EngineLoadContext(DependencyDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
                 Func<AssemblyLoadContext, AssemblyName, Assembly?> resolve = (_, name) =>
-                    string.Equals(name.Name, EngineAssemblyName, StringComparison.Ordinal) ? context.LoadFromAssemblyName(name) : null;
+                    string.Equals(name.Name, EngineAssemblyName, StringComparison.Ordinal) ? context.Value.LoadFromAssemblyName(name) : null;
                 AssemblyLoadContext.Default.Resolving += resolve;
                 coreResolver = resolve;
             }
