@@ -98,6 +98,10 @@ function Add-ReadyToRunImages([string] $Dependencies, [string] $Framework, [stri
     $stamp = Join-Path $cache 'inputs.sha256'
     if (-not ((Test-Path $stamp) -and (Get-Content -Raw $stamp).Trim() -eq $digest)) {
         if (Test-Path $cache) { Remove-Item -Recurse -Force $cache }
+        # The SDK reuses its own earlier images when their input assemblies did not change, even if the
+        # compiler's options did: start it afresh whenever the digest says something changed.
+        $intermediate = Join-Path $Root "tools/ReadyToRun/obj/Release/$Framework/$Platform/R2R"
+        if (Test-Path $intermediate) { Remove-Item -Recurse -Force $intermediate }
         Write-Host "Precompiling (ReadyToRun) $($compiled -join ', ') for $Framework on $Platform"
         Invoke-Native "ReadyToRun for $Framework-$Platform" { dotnet publish $project -c Release -f $Framework -r $Platform -p:DependencyDirectory=$Dependencies -o $cache --nologo -v quiet }
         Set-Content -Path $stamp -Value $digest
