@@ -168,11 +168,6 @@ function Run-Workflow([string] `$name) {
 }
 `$clock.Restart(); Run-Workflow 'bench-warmup'; `$firstMs = `$clock.Elapsed.TotalMilliseconds
 `$ws2 = WS
-`$times = foreach (`$i in 1..$Runs) { `$clock.Restart(); Run-Workflow "bench-warm-`$i"; `$clock.Elapsed.TotalMilliseconds }
-
-# Per call: Add- of a policy that is attached already makes exactly one IAM call (ListAttachedRolePolicies).
-`$perCall = foreach (`$i in 1..30) { `$clock.Restart(); Add-SsmHybridRolePolicy -RoleName bench-warmup -Policy CloudWatchAgentServer; `$clock.Elapsed.TotalMilliseconds }
-
 # The same calls straight through the engine's IAM client (the SDK pipeline: signing, HTTP), in this process.
 `$engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'SsmHybridRole.Engine' }
 `$sdk = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'AWSSDK.Core' -and [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_) -eq [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$engine) }
@@ -182,16 +177,27 @@ function Run-Workflow([string] `$name) {
 `$iam = [Activator]::CreateInstance(`$engine.GetType('SsmHybridRole.Engine.Iam.IdentityManagementServiceClient'), @(`$credentials, `$config))
 function New-Request([string] `$type, [hashtable] `$values) { `$r = [Activator]::CreateInstance(`$engine.GetType("SsmHybridRole.Engine.Iam.Model.`$type")); foreach (`$k in `$values.Keys) { `$r.`$k = `$values[`$k] }; `$r }
 `$none = [Threading.CancellationToken]::None
-`$rawPerCall = foreach (`$i in 1..30) { `$clock.Restart(); `$null = `$iam.ListAttachedRolePoliciesAsync((New-Request 'ListAttachedRolePoliciesRequest' @{ RoleName = 'bench-warmup' }), `$none).GetAwaiter().GetResult(); `$clock.Elapsed.TotalMilliseconds }
 `$trust = New-SsmHybridTrustPolicy -AccountId 123456789012 -ActivationRegion us-east-2
-`$rawWorkflow = foreach (`$i in 1..$Runs) {
-    `$clock.Restart()
-    `$policy = `$iam.CreatePolicyAsync((New-Request 'CreatePolicyRequest' @{ PolicyName = "bench-raw-`$i-s3"; PolicyDocument = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":["arn:aws:s3:::bench-output/*"]}]}' }), `$none).GetAwaiter().GetResult().Policy.Arn
-    `$null = `$iam.CreateRoleAsync((New-Request 'CreateRoleRequest' @{ RoleName = "bench-raw-`$i"; AssumeRolePolicyDocument = `$trust }), `$none).GetAwaiter().GetResult()
+function Run-RawWorkflow([string] `$name) {
+    `$policy = `$iam.CreatePolicyAsync((New-Request 'CreatePolicyRequest' @{ PolicyName = "`$name-s3"; PolicyDocument = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":["arn:aws:s3:::bench-output/*"]}]}' }), `$none).GetAwaiter().GetResult().Policy.Arn
+    `$null = `$iam.CreateRoleAsync((New-Request 'CreateRoleRequest' @{ RoleName = `$name; AssumeRolePolicyDocument = `$trust }), `$none).GetAwaiter().GetResult()
     foreach (`$arn in 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore', `$policy, 'arn:aws:iam::aws:policy/AmazonSSMDirectoryServiceAccess', 'arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy') {
-        `$null = `$iam.AttachRolePolicyAsync((New-Request 'AttachRolePolicyRequest' @{ RoleName = "bench-raw-`$i"; PolicyArn = `$arn }), `$none).GetAwaiter().GetResult()
+        `$null = `$iam.AttachRolePolicyAsync((New-Request 'AttachRolePolicyRequest' @{ RoleName = `$name; PolicyArn = `$arn }), `$none).GetAwaiter().GetResult()
     }
-    `$clock.Elapsed.TotalMilliseconds
+}
+`$null = Run-RawWorkflow 'bench-raw-warmup'
+
+# Module and raw client in turns, so that a burst of other work on the machine slows both alike.
+`$times = [Collections.Generic.List[double]]::new(); `$rawWorkflow = [Collections.Generic.List[double]]::new()
+foreach (`$i in 1..$Runs) {
+    `$clock.Restart(); Run-Workflow "bench-warm-`$i"; `$times.Add(`$clock.Elapsed.TotalMilliseconds)
+    `$clock.Restart(); Run-RawWorkflow "bench-raw-`$i"; `$rawWorkflow.Add(`$clock.Elapsed.TotalMilliseconds)
+}
+# Per call: Add- of a policy that is attached already makes exactly one IAM call (ListAttachedRolePolicies).
+`$perCall = [Collections.Generic.List[double]]::new(); `$rawPerCall = [Collections.Generic.List[double]]::new()
+foreach (`$i in 1..30) {
+    `$clock.Restart(); Add-SsmHybridRolePolicy -RoleName bench-warmup -Policy CloudWatchAgentServer; `$perCall.Add(`$clock.Elapsed.TotalMilliseconds)
+    `$clock.Restart(); `$null = `$iam.ListAttachedRolePoliciesAsync((New-Request 'ListAttachedRolePoliciesRequest' @{ RoleName = 'bench-warmup' }), `$none).GetAwaiter().GetResult(); `$rawPerCall.Add(`$clock.Elapsed.TotalMilliseconds)
 }
 
 `$bulkMs = foreach (`$r in 1..3) { `$names = 1..$BulkRoles | ForEach-Object { "bench-bulk-m`$r-`$_" }; `$clock.Restart(); `$null = `$names | New-SsmHybridServiceRole -AccountId 123456789012; `$clock.Elapsed.TotalMilliseconds }
