@@ -13,6 +13,8 @@
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [int] $Runs = 7,
+    # More rounds for the cold figures: their best needs one quiet moment for every variant.
+    [int] $ColdRounds = 11,
     [int] $BulkRoles = 100,
     [int] $CliBulkRoles = 20
 )
@@ -120,7 +122,7 @@ try {
 
     # 1. Cold: fresh processes, as an automation script starts them, on both hosts, round by round.
     $nodeScript = Join-Path $PSScriptRoot 'workflow.mjs'
-    Write-Host "1/4 Cold starts on the dotnet tool pwsh and the precompiled host, and the Node peer's whole run ($Runs rounds)"
+    Write-Host "1/4 Cold starts on the dotnet tool pwsh and the precompiled host, and the Node peer's whole run ($ColdRounds rounds)"
     # PowerShell's own first Import-Module costs something whatever the module: an empty manifest module shows it.
     $empty = New-Item -ItemType Directory -Force (Join-Path $variants 'empty/EmptyModule')
     Set-Content (Join-Path $empty 'EmptyModule.psd1') "@{ ModuleVersion = '1.0.0'; FunctionsToExport = @(); CmdletsToExport = @(); VariablesToExport = @(); AliasesToExport = @() }"
@@ -129,7 +131,7 @@ try {
     $cold = @{}
     function Add-Cold([string] $Key, [double] $Value) { if (-not $cold.ContainsKey($Key)) { $cold[$Key] = [Collections.Generic.List[double]]::new() }; $cold[$Key].Add($Value) }
     $phases = @{}
-    for ($pass = 1; $pass -le $Runs; $pass++) {
+    for ($pass = 1; $pass -le $ColdRounds; $pass++) {
         foreach ($hostName in $hosts.Keys) {
             $h = if ($hostName -like 'dotnet*') { 'tool' } else { 'host' }
             Add-Cold "$h bare" (Invoke-Script $hostName 'Empty.ps1').Ms
@@ -149,7 +151,7 @@ try {
             }
         }
         Add-Cold 'node' (Measure-Wall { $null = & node $nodeScript workflow $endpoint "bench-nodecold-$pass" 1 }).Ms
-        Write-Host "  round $pass of $Runs done"
+        Write-Host "  round $pass of $ColdRounds done"
     }
 
     # 2. One fresh session: import, memory, a warm-up, then the timed workflows, per-call overhead and bulk.
