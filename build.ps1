@@ -2,13 +2,21 @@
 .SYNOPSIS
     Builds, tests, demonstrates and packages SsmHybridRole.
 .DESCRIPTION
-    Build  : assembles the importable module at ./module/SsmHybridRole (the engine and AWSSDK in Dependencies/).
+    Build  : assembles the importable module at ./module/SsmHybridRole (the engine and AWSSDK in Dependencies/,
+             with ReadyToRun images of the first call's assemblies for .NET 8, 9 and 10 on -ReadyToRunPlatform).
     Test   : Build, start moto on a free loopback port, run xunit and Pester, print 'N passed, N failed'.
     Demo   : Build, start moto, run the AWS hybrid service role procedure through the module.
     Package: Build, then make the .nupkg with Publish-PSResource in ./out/package.
-    Bench  : Build, then measure the module against AWS CLI v2 and @aws-sdk/client-iam (bench/).
+    Bench  : Build, then measure the module against AWS CLI v2 and @aws-sdk/client-iam (bench/), on the dotnet
+             tool pwsh and on a precompiled PowerShell host the benchmark builds.
+.PARAMETER ReadyToRunPlatform
+    The platforms (os-arch: linux-x64, win-x64, osx-arm64, linux-arm64) to precompile for, each for .NET 8, 9
+    and 10; by default the one this build runs on. A release passes every platform it ships for; @() builds
+    the IL module alone. Images are kept in out/readytorun and rebuilt only when their inputs change.
 .EXAMPLE
     dotnet pwsh ./build.ps1 Test
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Package -ReadyToRunPlatform linux-x64, win-x64
 #>
 [CmdletBinding()]
 param(
@@ -17,7 +25,13 @@ param(
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    [ValidateSet('linux-x64', 'linux-arm64', 'win-x64', 'win-arm64', 'osx-x64', 'osx-arm64')]
+    [string[]] $ReadyToRunPlatform = @(
+        $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
+        "$os-$([Runtime.InteropServices.RuntimeInformation]::OSArchitecture.ToString().ToLowerInvariant())"
+    )
 )
 
 $ErrorActionPreference = 'Stop'
@@ -53,6 +67,9 @@ function Invoke-Build {
     Copy-Item (Join-Path $engineOut '*') $dependencies -Recurse
     Copy-Item (Join-Path $cmdletsOut 'SsmHybridRole.dll'), (Join-Path $cmdletsOut 'SsmHybridRole.pdb') $ModuleDir
     Copy-Item (Join-Path $Root 'src/SsmHybridRole/SsmHybridRole.Format.ps1xml'), (Join-Path $Root 'src/SsmHybridRole/SsmHybridRole.Types.ps1xml') $ModuleDir
+    foreach ($platform in $ReadyToRunPlatform) {
+        foreach ($framework in $ReadyToRunFrameworks) { Add-ReadyToRunImages $dependencies $framework $platform }
+    }
 
     $version = Get-ModuleVersion
     $manifest = (Get-Content -Raw (Join-Path $Root 'SsmHybridRole.psd1')) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion          = '$version'"
@@ -60,7 +77,44 @@ function Invoke-Build {
 
     # Help from docs/help, checked: the build fails when a cmdlet, a parameter or an example lacks it.
     Invoke-Native 'Building the help' { dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Build-Help.ps1') -ModulePath $ModuleDir -SourcePath (Join-Path $Root 'docs/help') }
-    Write-Host "Built SsmHybridRole $version at $ModuleDir"
+    $sizes = Get-ModuleSize
+    Write-Host ("Built SsmHybridRole $version at $ModuleDir`: {0:N1} MB ({1:N1} MB of ReadyToRun images for {2})" -f ($sizes.Total / 1MB), ($sizes.ReadyToRun / 1MB), $(if ($sizes.Folders) { $sizes.Folders -join ', ' } else { 'nothing: IL only' }))
+}
+
+# PowerShell 7.4 runs on .NET 8, 7.5 on .NET 9, 7.6 on .NET 10; ReadyToRun code is used only by the major
+# version it was compiled for (the load context picks the folder, src/SsmHybridRole/Module/ReadyToRunImages.cs).
+$ReadyToRunFrameworks = 'net8.0', 'net9.0', 'net10.0'
+
+# Precompiles the engine and the AWS SDK assemblies of a first call (tools/ReadyToRun) for one .NET and one
+# platform into Dependencies/<framework>-<platform>. The images are cached in out/readytorun under a digest of
+# their inputs, so a build whose engine did not change compiles nothing.
+function Add-ReadyToRunImages([string] $Dependencies, [string] $Framework, [string] $Platform) {
+    $project = Join-Path $Root 'tools/ReadyToRun/ReadyToRun.csproj'
+    [xml] $projectXml = Get-Content -Raw $project
+    $compiled = @($projectXml.Project.ItemGroup.Reference | Where-Object { $_ -and -not $_.GetAttribute('Private') } | ForEach-Object { Split-Path -Leaf $_.Include })
+    $inputs = @($project) + @(Get-ChildItem $Dependencies -Filter '*.dll' | Sort-Object Name | ForEach-Object FullName)
+    $digest = (($inputs | ForEach-Object { (Get-FileHash -Algorithm SHA256 $_).Hash }) -join '') + $Framework + $Platform
+    $cache = Join-Path $OutDir "readytorun/$Framework-$Platform"
+    $stamp = Join-Path $cache 'inputs.sha256'
+    if (-not ((Test-Path $stamp) -and (Get-Content -Raw $stamp).Trim() -eq $digest)) {
+        if (Test-Path $cache) { Remove-Item -Recurse -Force $cache }
+        # The SDK reuses its own earlier images when their input assemblies did not change, even if the
+        # compiler's options did: start it afresh whenever the digest says something changed.
+        $intermediate = Join-Path $Root "tools/ReadyToRun/obj/Release/$Framework/$Platform/R2R"
+        if (Test-Path $intermediate) { Remove-Item -Recurse -Force $intermediate }
+        Write-Host "Precompiling (ReadyToRun) $($compiled -join ', ') for $Framework on $Platform"
+        Invoke-Native "ReadyToRun for $Framework-$Platform" { dotnet publish $project -c Release -f $Framework -r $Platform -p:DependencyDirectory=$Dependencies -o $cache --nologo -v quiet }
+        Set-Content -Path $stamp -Value $digest
+    }
+    $target = New-Item -ItemType Directory -Force (Join-Path $Dependencies "$Framework-$Platform")
+    foreach ($name in $compiled) { Copy-Item (Join-Path $cache $name) $target }
+}
+
+function Get-ModuleSize([string] $Path = $ModuleDir) {
+    $total = (Get-ChildItem -Recurse -File $Path | Measure-Object Length -Sum).Sum
+    $folders = @(Get-ChildItem -Directory (Join-Path $Path 'Dependencies') | Where-Object Name -match '^net\d+\.0-')
+    $precompiled = if ($folders) { ($folders | Get-ChildItem -Recurse -File | Measure-Object Length -Sum).Sum } else { 0 }
+    [pscustomobject]@{ Total = $total; ReadyToRun = $precompiled; Folders = @($folders.Name) }
 }
 
 function Get-PesterModulePath {

@@ -69,6 +69,60 @@ if ([FirstEngineLoad]::Stack) { 'first load at: ' + [FirstEngineLoad]::Stack }
         $lines | Should -Contain 'context:EngineLoadContext'
     }
 
+    It 'loads the ReadyToRun images built for the running .NET, and their IL build where there are none' {
+        # The first request of a fresh session: where its assemblies came from, and how many methods the JIT
+        # had to compile for it (precompiled code is used as it is, so far fewer when the images are used).
+        # Call counting is off in that process so the count holds first compilations only, not the background
+        # recompilation of hot methods, whose timing varies with the machine's load.
+        function Invoke-FirstRequest([string] $Module) {
+            $lines = Invoke-FreshPwsh -Environment @{ DOTNET_TC_CallCounting = '0' } @"
+Import-Module '$Module'
+`$null = New-SsmHybridTrustPolicy -AccountId 123456789012
+`$before = [System.Runtime.JitInfo]::GetCompiledMethodCount(`$false)
+`$null = Get-SsmHybridServiceRole -RoleName 'no-such-role' -EndpointUrl '$Endpoint' -ErrorAction SilentlyContinue
+'jit:' + ([System.Runtime.JitInfo]::GetCompiledMethodCount(`$false) - `$before)
+[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -in 'SsmHybridRole.Engine', 'AWSSDK.Core' } | ForEach-Object { `$_.GetName().Name + '=' + `$_.Location }
+"@
+            [pscustomobject]@{
+                Jit       = [int](($lines | Where-Object { $_ -like 'jit:*' }) -replace '^jit:')
+                Locations = @($lines | Where-Object { $_ -like '*=*' }) | ForEach-Object { $name, $path = $_ -split '=', 2; [pscustomobject]@{ Name = $name; Path = $path } }
+            }
+        }
+        function Test-ReadyToRun([string] $Path) {
+            $stream = [IO.File]::OpenRead($Path)
+            try { ([Reflection.PortableExecutable.PEReader]::new($stream)).PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0 } finally { $stream.Dispose() }
+        }
+        $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
+        $running = "net$([Environment]::Version.Major).0-$os-$([Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant())"
+        $dependencies = Join-Path $ModulePath 'Dependencies'
+        Test-Path (Join-Path $dependencies $running) | Should -BeTrue -Because "build.ps1 precompiles for the platform it runs on ($running)"
+
+        # The fewer of two: a run that met a slow answer or a retry compiles more, never less.
+        $precompiled = 1..2 | ForEach-Object { Invoke-FirstRequest $ModulePath } | Sort-Object Jit | Select-Object -First 1
+        $precompiled.Locations.Name | Sort-Object | Should -Be @('AWSSDK.Core', 'SsmHybridRole.Engine')
+        foreach ($loaded in $precompiled.Locations) {
+            $loaded.Path | Should -Be (Join-Path $dependencies "$running/$($loaded.Name).dll")
+            Test-ReadyToRun $loaded.Path | Should -BeTrue -Because "$($loaded.Path) is a ReadyToRun image"
+        }
+
+        # The same module with only images for other .NET versions, as a PowerShell on .NET 11 would find it.
+        $copy = Join-Path ([IO.Path]::GetTempPath()) "il-only-$PID/SsmHybridRole"
+        $null = New-Item -ItemType Directory -Force (Split-Path $copy)
+        Copy-Item -Recurse $ModulePath $copy
+        Remove-Item -Recurse (Join-Path $copy "Dependencies/$running")
+        try {
+            $il = Invoke-FirstRequest $copy
+            foreach ($loaded in $il.Locations) {
+                $loaded.Path | Should -Be (Join-Path $copy "Dependencies/$($loaded.Name).dll")
+                Test-ReadyToRun $loaded.Path | Should -BeFalse
+            }
+            $precompiled.Jit | Should -BeLessThan ($il.Jit - 500) -Because "the images' code is used: the JIT compiled $($precompiled.Jit) methods for the first request with them, $($il.Jit) without"
+        }
+        finally {
+            Remove-Item -Recurse -Force (Split-Path $copy)
+        }
+    }
+
     It 'completes -Policy with short and AWS names, and -Region with Region names' {
         $line = 'Add-SsmHybridRolePolicy -RoleName x -Policy Cloud'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('CloudWatchAgentServer', 'CloudWatchAgentServerPolicy')

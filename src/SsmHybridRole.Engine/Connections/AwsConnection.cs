@@ -87,6 +87,18 @@ namespace SsmHybridRole.Engine.Connections
             }
         }
 
+        /// <summary>
+        /// Takes the account id from the ARN of something this connection has just created, which is in the
+        /// caller's account, so that a later step needs no STS call to learn it.
+        /// </summary>
+        public void LearnAccountFrom(string? createdArn)
+        {
+            if (accountId == null && Arn.Parse(createdArn) is { } parts && parts.Account.Length == 12 && parts.Account.All(char.IsDigit))
+            {
+                Interlocked.CompareExchange(ref accountId, parts.Account, null);
+            }
+        }
+
         /// <summary>The Systems Manager client for a Region (SSM, unlike IAM, is regional), made once per Region.</summary>
         internal AmazonSimpleSystemsManagementClient Ssm(string region) => ssmClients.GetOrAdd(region, ssmFactory);
 

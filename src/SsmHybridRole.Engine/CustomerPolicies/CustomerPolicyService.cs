@@ -49,6 +49,7 @@ namespace SsmHybridRole.Engine.CustomerPolicies
             {
                 var request = new CreatePolicyRequest { PolicyName = policyName, PolicyDocument = document, Description = description, Tags = { new Tag { Key = KnownNames.CreationMarkerTag, Value = marker } } };
                 var created = await Iam.CreatePolicyAsync(request, cancellationToken).ConfigureAwait(false);
+                Connection.LearnAccountFrom(created.Policy.Arn);
                 return new PolicyCreation(new CustomerPolicy(policyName, created.Policy.Arn, document, created.Policy.DefaultVersionId ?? "v1", PolicyOutcome.Created), null);
             }
             catch (ServiceCallException e) when (e.InnerException is EntityAlreadyExistsException || e.Kind is FailureKind.Connection or FailureKind.ServiceFailure)

@@ -7,7 +7,8 @@ namespace SsmHybridRole.Module
     /// <summary>
     /// PowerShell 7: the engine and its AWSSDK assemblies live in this private load context, so another
     /// module's AWSSDK.Core (AWS.Tools, any version) and ours never meet. Framework assemblies the host
-    /// already provides are shared, so no type of the BCL is duplicated.
+    /// already provides are shared, so no type of the BCL is duplicated. An assembly precompiled for this
+    /// .NET (<see cref="ReadyToRunImages"/>) is loaded in place of its IL build.
     /// </summary>
     internal sealed class EngineLoadContext : AssemblyLoadContext
     {
@@ -18,13 +19,18 @@ namespace SsmHybridRole.Module
             : base()
         {
             this.dependencyDirectory = dependencyDirectory;
+            ReadyToRunDirectory = ReadyToRunImages.DirectoryFor(dependencyDirectory);
             platformAssemblies = ReadPlatformAssemblies();
         }
+
+        /// <summary>The folder of images precompiled for this .NET, or null when the IL build alone is used.</summary>
+        public string? ReadyToRunDirectory { get; }
 
         protected override Assembly? Load(AssemblyName assemblyName)
         {
             var name = assemblyName.Name ?? string.Empty;
-            var path = Path.Combine(dependencyDirectory, name + ".dll");
+            var precompiled = ReadyToRunDirectory is null ? null : Path.Combine(ReadyToRunDirectory, name + ".dll");
+            var path = precompiled != null && File.Exists(precompiled) ? precompiled : Path.Combine(dependencyDirectory, name + ".dll");
             if (!File.Exists(path))
             {
                 return null;

@@ -9,15 +9,18 @@ namespace SsmHybridRole.Module
     /// <summary>
     /// Routes the one assembly the cmdlets ask for by name, SsmHybridRole.Engine, to Dependencies/: on
     /// PowerShell 7 through a private AssemblyLoadContext, on Windows PowerShell 5.1 through an
-    /// AssemblyResolve handler limited to that folder. Nothing is loaded at import; the engine (and with it
-    /// AWSSDK) loads when the first cmdlet needs it.
+    /// AssemblyResolve handler that answers only the module's own requests (<see cref="DesktopDependencyResolver"/>).
+    /// Nothing is loaded at import; the engine (and with it AWSSDK) loads when the first cmdlet needs it.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
         internal const string EngineAssemblyName = "SsmHybridRole.Engine";
 
-        private static readonly string DependencyDirectory = Path.Combine(
-            Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", "Dependencies");
+        private static readonly string ModuleDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".";
+
+        private static readonly string DependencyDirectory = Path.Combine(ModuleDirectory, "Dependencies");
+
+        private static DesktopDependencyResolver? desktopResolver;
 
         private static readonly bool IsCoreClr = typeof(object).Assembly.GetName().Name == "System.Private.CoreLib";
 
@@ -40,7 +43,8 @@ namespace SsmHybridRole.Module
                 return;
             }
 #endif
-            AppDomain.CurrentDomain.AssemblyResolve += ResolveOnDesktop;
+            desktopResolver ??= new DesktopDependencyResolver(ModuleDirectory, DependencyDirectory);
+            AppDomain.CurrentDomain.AssemblyResolve += desktopResolver.Resolve;
         }
 
         public void OnRemove(PSModuleInfo psModuleInfo)
@@ -52,14 +56,10 @@ namespace SsmHybridRole.Module
                 return;
             }
 #endif
-            AppDomain.CurrentDomain.AssemblyResolve -= ResolveOnDesktop;
-        }
-
-        private static Assembly? ResolveOnDesktop(object? sender, ResolveEventArgs args)
-        {
-            var name = new AssemblyName(args.Name).Name ?? string.Empty;
-            var path = Path.Combine(DependencyDirectory, name + ".dll");
-            return File.Exists(path) ? Assembly.LoadFile(path) : null;
+            if (desktopResolver != null)
+            {
+                AppDomain.CurrentDomain.AssemblyResolve -= desktopResolver.Resolve;
+            }
         }
 
 #if !NETFRAMEWORK
@@ -73,9 +73,10 @@ namespace SsmHybridRole.Module
                     return;
                 }
 
-                var context = new EngineLoadContext(DependencyDirectory);
+                // Made when the engine is first asked for, not at import, like everything the engine needs.
+                var context = new Lazy<EngineLoadContext>(() => new EngineLoadContext(DependencyDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
                 Func<AssemblyLoadContext, AssemblyName, Assembly?> resolve = (_, name) =>
-                    string.Equals(name.Name, EngineAssemblyName, StringComparison.Ordinal) ? context.LoadFromAssemblyName(name) : null;
+                    string.Equals(name.Name, EngineAssemblyName, StringComparison.Ordinal) ? context.Value.LoadFromAssemblyName(name) : null;
                 AssemblyLoadContext.Default.Resolving += resolve;
                 coreResolver = resolve;
             }

@@ -1,0 +1,2 @@
+param([Parameter(Mandatory)] [string] $ModulePath)
+Import-Module $ModulePath
