@@ -58,7 +58,7 @@ namespace SsmHybridRole.Engine.Connections
                 request.TokenCode = await CredentialContext.MfaCodeAsync(settings.MfaSerial!, settings.ProfileName ?? settings.RoleArn, cancel).ConfigureAwait(false);
             }
 
-            var response = await sts.AssumeRoleAsync(request, cancel).ConfigureAwait(false);
+            var response = await InFlight.UntilStopped(sts.AssumeRoleAsync(request, CancellationToken.None), cancel).ConfigureAwait(false);
             var c = response.Credentials;
             return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), c.Expiration ?? DateTime.UtcNow.AddMinutes(15));
         }

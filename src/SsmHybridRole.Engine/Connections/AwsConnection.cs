@@ -74,7 +74,7 @@ namespace SsmHybridRole.Engine.Connections
             {
                 if (callerArn == null)
                 {
-                    var identity = await sts.Value.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
+                    var identity = await InFlight.UntilStopped(sts.Value.GetCallerIdentityAsync(new GetCallerIdentityRequest(), CancellationToken.None), cancellationToken).ConfigureAwait(false);
                     accountId = identity.Account;
                     callerArn = identity.Arn;
                 }

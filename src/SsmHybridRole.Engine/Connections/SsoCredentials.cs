@@ -34,7 +34,7 @@ namespace SsmHybridRole.Engine.Connections
         {
             var token = await AccessTokenAsync(cancel).ConfigureAwait(false);
             using var sso = new AmazonSSOClient(new AnonymousAWSCredentials(), settings.PortalConfig(settings.Region));
-            var response = await sso.GetRoleCredentialsAsync(new GetRoleCredentialsRequest { AccessToken = token, AccountId = settings.AccountId, RoleName = settings.RoleName }, cancel).ConfigureAwait(false);
+            var response = await InFlight.UntilStopped(sso.GetRoleCredentialsAsync(new GetRoleCredentialsRequest { AccessToken = token, AccountId = settings.AccountId, RoleName = settings.RoleName }, CancellationToken.None), cancel).ConfigureAwait(false);
             var c = response.RoleCredentials;
             var expiration = DateTimeOffset.FromUnixTimeMilliseconds(c.Expiration ?? 0).UtcDateTime;
             return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), expiration);
@@ -71,7 +71,7 @@ namespace SsmHybridRole.Engine.Connections
             {
                 try
                 {
-                    renewed = await oidc.CreateTokenAsync(new CreateTokenRequest { ClientId = clientId, ClientSecret = clientSecret, GrantType = "refresh_token", RefreshToken = refreshToken }, cancel).ConfigureAwait(false);
+                    renewed = await InFlight.UntilStopped(oidc.CreateTokenAsync(new CreateTokenRequest { ClientId = clientId, ClientSecret = clientSecret, GrantType = "refresh_token", RefreshToken = refreshToken }, CancellationToken.None), cancel).ConfigureAwait(false);
                 }
                 catch (AmazonSSOOIDCException e)
                 {

@@ -48,7 +48,7 @@ namespace SsmHybridRole.Engine.Connections
                 throw new SsmHybridRoleException(ErrorIds.NoCredentials, FailureKind.Authentication, Messages.NoCredentials($"the web identity token file '{tokenFile}' cannot be read ({e.Message})."), tokenFile, null, e);
             }
 
-            var response = await sts.AssumeRoleWithWebIdentityAsync(new AssumeRoleWithWebIdentityRequest { RoleArn = roleArn, RoleSessionName = sessionName, WebIdentityToken = token }, cancel).ConfigureAwait(false);
+            var response = await InFlight.UntilStopped(sts.AssumeRoleWithWebIdentityAsync(new AssumeRoleWithWebIdentityRequest { RoleArn = roleArn, RoleSessionName = sessionName, WebIdentityToken = token }, CancellationToken.None), cancel).ConfigureAwait(false);
             var c = response.Credentials;
             return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), c.Expiration ?? DateTime.UtcNow.AddMinutes(15));
         }

@@ -49,18 +49,18 @@ namespace SsmHybridRole.Engine.Gateway
             => gateway.CallAsync(
                 "ssm:CreateActivation",
                 CallTarget.Role(request.IamRole).WithSubject(Region),
-                () => ssm.CreateActivationAsync(request),
+                () => ssm.CreateActivationAsync(request, CancellationToken.None),
                 new[] { TransientFailure.RoleNotVisibleToSsm(request.IamRole) },
                 cancellationToken);
 
         public Task<DescribeActivationsResponse> DescribeActivationsAsync(DescribeActivationsRequest request, CancellationToken cancellationToken)
-            => Call("ssm:DescribeActivations", CallTarget.Named(Region), () => ssm.DescribeActivationsAsync(request), cancellationToken);
+            => Call("ssm:DescribeActivations", CallTarget.Named(Region), () => ssm.DescribeActivationsAsync(request, CancellationToken.None), cancellationToken);
 
         public Task<DeleteActivationResponse> DeleteActivationAsync(string activationId, CancellationToken cancellationToken)
-            => Call("ssm:DeleteActivation", CallTarget.Named(activationId), () => ssm.DeleteActivationAsync(new DeleteActivationRequest { ActivationId = activationId }), cancellationToken);
+            => Call("ssm:DeleteActivation", CallTarget.Named(activationId), () => ssm.DeleteActivationAsync(new DeleteActivationRequest { ActivationId = activationId }, CancellationToken.None), cancellationToken);
 
         public Task<DescribeInstanceInformationResponse> DescribeInstanceInformationAsync(DescribeInstanceInformationRequest request, CancellationToken cancellationToken)
-            => Call("ssm:DescribeInstanceInformation", CallTarget.Named(Region), () => ssm.DescribeInstanceInformationAsync(request), cancellationToken);
+            => Call("ssm:DescribeInstanceInformation", CallTarget.Named(Region), () => ssm.DescribeInstanceInformationAsync(request, CancellationToken.None), cancellationToken);
 
         public Task<UpdateManagedInstanceRoleResponse> UpdateManagedInstanceRoleAsync(string instanceId, string iamRole, CancellationToken cancellationToken)
             => Translated(
@@ -68,18 +68,18 @@ namespace SsmHybridRole.Engine.Gateway
                 gateway.CallAsync(
                     "ssm:UpdateManagedInstanceRole",
                     CallTarget.Role(iamRole).WithSubject(instanceId),
-                    () => ssm.UpdateManagedInstanceRoleAsync(new UpdateManagedInstanceRoleRequest { InstanceId = instanceId, IamRole = iamRole }),
+                    () => ssm.UpdateManagedInstanceRoleAsync(new UpdateManagedInstanceRoleRequest { InstanceId = instanceId, IamRole = iamRole }, CancellationToken.None),
                     new[] { TransientFailure.RoleNotVisibleToSsm(iamRole) },
                     cancellationToken));
 
         public Task<DeregisterManagedInstanceResponse> DeregisterManagedInstanceAsync(string instanceId, CancellationToken cancellationToken)
-            => Call("ssm:DeregisterManagedInstance", CallTarget.Named(instanceId), () => ssm.DeregisterManagedInstanceAsync(new DeregisterManagedInstanceRequest { InstanceId = instanceId }), cancellationToken);
+            => Call("ssm:DeregisterManagedInstance", CallTarget.Named(instanceId), () => ssm.DeregisterManagedInstanceAsync(new DeregisterManagedInstanceRequest { InstanceId = instanceId }, CancellationToken.None), cancellationToken);
 
         public Task<GetServiceSettingResponse> GetServiceSettingAsync(string settingId, CancellationToken cancellationToken)
-            => Call("ssm:GetServiceSetting", CallTarget.Named(settingId), () => ssm.GetServiceSettingAsync(new GetServiceSettingRequest { SettingId = settingId }), cancellationToken);
+            => Call("ssm:GetServiceSetting", CallTarget.Named(settingId), () => ssm.GetServiceSettingAsync(new GetServiceSettingRequest { SettingId = settingId }, CancellationToken.None), cancellationToken);
 
         public Task<UpdateServiceSettingResponse> UpdateServiceSettingAsync(string settingId, string value, CancellationToken cancellationToken)
-            => Call("ssm:UpdateServiceSetting", CallTarget.Named(settingId), () => ssm.UpdateServiceSettingAsync(new UpdateServiceSettingRequest { SettingId = settingId, SettingValue = value }), cancellationToken);
+            => Call("ssm:UpdateServiceSetting", CallTarget.Named(settingId), () => ssm.UpdateServiceSettingAsync(new UpdateServiceSettingRequest { SettingId = settingId, SettingValue = value }, CancellationToken.None), cancellationToken);
 
         private Task<T> Call<T>(string action, CallTarget target, Func<Task<T>> send, CancellationToken cancellationToken)
             => Translated(target.ErrorTarget, gateway.CallAsync(action, target, send, AwsGateway.NoWaits, cancellationToken));
