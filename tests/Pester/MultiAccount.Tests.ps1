@@ -45,6 +45,20 @@ Describe 'Many accounts at once' {
         $errors[0].Exception.Message | Should -BeLike '*InternalFailure*'
     }
 
+    It 'goes on without SourceIdentity, with a warning, when the role''s trust does not allow sts:SetSourceIdentity' {
+        $account = '400000000001'
+        # STS refuses every AssumeRole that sets a SourceIdentity, as for OrganizationAccountAccessRole's default trust.
+        Add-IamProxyFault $Proxy @(@{ action = 'AssumeRole'; fault = 'sourceidentitydenied'; times = 100; contains = 'SourceIdentity=' })
+
+        $warnings = $null
+        $result = Test-SsmHybridServiceRole -RoleName (New-TestRoleName 'nosrcid') -AccountId $account -EndpointUrl $Proxy.Url -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $result.AccountId | Should -Be $account
+        @(Get-Sent | Where-Object action -eq 'AssumeRole').fault | Should -Be @('sourceidentitydenied', $null)
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike "*arn:aws:iam::${account}:role/OrganizationAccountAccessRole does not allow sts:SetSourceIdentity*"
+    }
+
     It 'plans in every account under -WhatIf and sends no write request' {
         $name = New-TestRoleName 'orgwhatif'
 

@@ -15,7 +15,9 @@ KIND is one of:
     throttle (400 Throttling), internal (500 InternalFailure), unavailable (503), reset (the connection is
     closed without an answer), nosuchentity (404, as IAM answers before a new role has propagated),
     invalidprincipal (400 MalformedPolicyDocument "Invalid principal"), deleteconflict (409 DeleteConflict),
-    concurrent (409 ConcurrentModification, as IAM answers concurrent changes of one entity);
+    concurrent (409 ConcurrentModification, as IAM answers concurrent changes of one entity),
+    sourceidentitydenied (403 AccessDenied for sts:SetSourceIdentity, as STS answers an AssumeRole with
+    SourceIdentity when the role's trust policy does not allow it);
   faults after the request reached the server (it is applied, the answer is not seen):
     lostanswer (forward, then close the connection without the answer), holdanswer (forward, then hold the
     answer S seconds: a client that gives up or is cancelled meanwhile never sees it);
@@ -53,6 +55,7 @@ ERRORS = {
     "invalidprincipal": (400, "Sender", "MalformedPolicyDocument", 'Invalid principal in policy: "SERVICE":"ssm.amazonaws.com"'),
     "deleteconflict": (409, "Sender", "DeleteConflict", "Cannot delete entity, must detach all policies first."),
     "concurrent": (409, "Sender", "ConcurrentModification", "Rate exceeded for concurrent modifications."),
+    "sourceidentitydenied": (403, "Sender", "AccessDenied", "User: arn:aws:iam::123456789012:user/test is not authorized to perform: sts:SetSourceIdentity on resource: the role"),
 }
 
 

@@ -33,6 +33,7 @@ namespace SsmHybridRole.Engine.Connections
     {
         private readonly AmazonSecurityTokenServiceClient sts;
         private readonly AssumeRoleSettings settings;
+        private bool sourceIdentityRefused;
 
         public AssumedRoleCredentials(AmazonSecurityTokenServiceClient sts, AssumeRoleSettings settings)
             : base("STS AssumeRole of " + settings?.RoleArn, TimeSpan.FromMinutes(1))
@@ -58,7 +59,26 @@ namespace SsmHybridRole.Engine.Connections
                 request.TokenCode = await CredentialContext.MfaCodeAsync(settings.MfaSerial!, settings.ProfileName ?? settings.RoleArn, cancel).ConfigureAwait(false);
             }
 
-            var response = await InFlight.UntilStopped(sts.AssumeRoleAsync(request, CancellationToken.None), cancel).ConfigureAwait(false);
+            if (sourceIdentityRefused)
+            {
+                request.SourceIdentity = null;
+            }
+
+            AssumeRoleResponse response;
+            try
+            {
+                response = await InFlight.UntilStopped(sts.AssumeRoleAsync(request, CancellationToken.None), cancel).ConfigureAwait(false);
+            }
+            catch (AmazonSecurityTokenServiceException e) when (request.SourceIdentity != null && e.ErrorCode == "AccessDenied" && e.Message.Contains("sts:SetSourceIdentity"))
+            {
+                // The role's trust allows sts:AssumeRole but not sts:SetSourceIdentity, as OrganizationAccountAccessRole's
+                // default trust does. Naming the caller is worth a warning, not a refusal to work.
+                sourceIdentityRefused = true;
+                CredentialContext.Warn(ConnectionMessages.SourceIdentityRefused(settings.RoleArn, request.SourceIdentity!));
+                request.SourceIdentity = null;
+                response = await InFlight.UntilStopped(sts.AssumeRoleAsync(request, CancellationToken.None), cancel).ConfigureAwait(false);
+            }
+
             var c = response.Credentials;
             return new CredentialsRefreshState(new ImmutableCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken), c.Expiration ?? DateTime.UtcNow.AddMinutes(15));
         }

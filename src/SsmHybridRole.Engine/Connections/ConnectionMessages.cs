@@ -28,5 +28,8 @@ namespace SsmHybridRole.Engine.Connections
             => $"{operation} returned the page marker '{Abbreviated(marker)}' a second time; the listing was stopped instead of going round in circles.";
 
         private static string Abbreviated(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
+
+        public static string SourceIdentityRefused(string roleArn, string sourceIdentity)
+            => $"The trust policy of {roleArn} does not allow sts:SetSourceIdentity, so the session goes without SourceIdentity '{sourceIdentity}': CloudTrail records the session name, not the caller. Add sts:SetSourceIdentity to that trust policy to have the caller recorded.";
     }
 }

@@ -11,12 +11,16 @@ namespace SsmHybridRole.Engine.Connections
     {
         private static readonly AsyncLocal<CancellationToken> Cancellation = new AsyncLocal<CancellationToken>();
         private static readonly AsyncLocal<Func<string, CancellationToken, Task<string?>>?> MfaPrompt = new AsyncLocal<Func<string, CancellationToken, Task<string?>>?>();
+        private static readonly AsyncLocal<IOperationReporter?> Reporter = new AsyncLocal<IOperationReporter?>();
 
         /// <summary>The longest wait for one credentials request; it bounds every credential source that can hang.</summary>
         public static TimeSpan Timeout => Seconds("SSMHYBRIDROLE_CREDENTIAL_TIMEOUT", 60);
 
-        /// <summary>Runs <paramref name="work"/> with the command's cancellation and MFA prompt in effect for every credential fetched inside it.</summary>
-        public static async Task<T> RunAsync<T>(Func<string, CancellationToken, Task<string?>>? mfaPrompt, Func<Task<T>> work, CancellationToken cancellationToken)
+        /// <summary>
+        /// Runs <paramref name="work"/> with the command's cancellation, MFA prompt and reporter (for what a credential
+        /// source must tell the user) in effect for every credential fetched inside it.
+        /// </summary>
+        public static async Task<T> RunAsync<T>(Func<string, CancellationToken, Task<string?>>? mfaPrompt, Func<Task<T>> work, CancellationToken cancellationToken, IOperationReporter? reporter = null)
         {
             if (work is null)
             {
@@ -25,8 +29,12 @@ namespace SsmHybridRole.Engine.Connections
 
             Cancellation.Value = cancellationToken;
             MfaPrompt.Value = mfaPrompt;
+            Reporter.Value = reporter;
             return await work().ConfigureAwait(false);
         }
+
+        /// <summary>A warning from a credential source to the command that is running (none outside a command).</summary>
+        public static void Warn(string message) => Reporter.Value?.Warning(message);
 
         /// <summary>
         /// A token for one credentials request: cancelled when the command is stopped or when <see cref="Timeout"/>

@@ -114,7 +114,7 @@ namespace SsmHybridRole.Infrastructure
         {
             var made = GetConnection();
             return RunEngine(
-                (call, cancel) => CredentialContext.RunAsync(MfaPrompt(call), () => work(made, call, cancel), cancel),
+                (call, cancel) => CredentialContext.RunAsync(MfaPrompt(call), () => work(made, call, cancel), cancel, call),
                 undo is null ? null : (result, cancel) => undo(made, result, cancel));
         }
 
@@ -159,7 +159,8 @@ namespace SsmHybridRole.Infrastructure
                         cancel).ConfigureAwait(false);
                     return true;
                 },
-                cancel));
+                cancel,
+                call));
         }
 
         /// <summary>The same, for work that writes its own results as they come.</summary>
