@@ -179,7 +179,7 @@ function Run-Workflow([string] `$name) {
 `$iam = [Activator]::CreateInstance(`$engine.GetType('SsmHybridRole.Engine.Iam.IdentityManagementServiceClient'), @(`$credentials, `$config))
 function New-Request([string] `$type, [hashtable] `$values) { `$r = [Activator]::CreateInstance(`$engine.GetType("SsmHybridRole.Engine.Iam.Model.`$type")); foreach (`$k in `$values.Keys) { `$r.`$k = `$values[`$k] }; `$r }
 `$none = [Threading.CancellationToken]::None
-`$trust = New-SsmHybridTrustPolicy -AccountId 123456789012 -ActivationRegion us-east-2
+`$trust = New-SsmHybridTrustPolicy -SourceAccountId 123456789012 -ActivationRegion us-east-2
 function Run-RawWorkflow([string] `$name) {
     `$policy = `$iam.CreatePolicyAsync((New-Request 'CreatePolicyRequest' @{ PolicyName = "`$name-s3"; PolicyDocument = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":["arn:aws:s3:::bench-output/*"]}]}' }), `$none).GetAwaiter().GetResult().Policy.Arn
     `$null = `$iam.CreateRoleAsync((New-Request 'CreateRoleRequest' @{ RoleName = `$name; AssumeRolePolicyDocument = `$trust }), `$none).GetAwaiter().GetResult()
@@ -202,8 +202,8 @@ foreach (`$i in 1..30) {
     `$clock.Restart(); `$null = `$iam.ListAttachedRolePoliciesAsync((New-Request 'ListAttachedRolePoliciesRequest' @{ RoleName = 'bench-warmup' }), `$none).GetAwaiter().GetResult(); `$rawPerCall.Add(`$clock.Elapsed.TotalMilliseconds)
 }
 
-`$bulkMs = foreach (`$r in 1..3) { `$names = 1..$BulkRoles | ForEach-Object { "bench-bulk-m`$r-`$_" }; `$clock.Restart(); `$null = `$names | New-SsmHybridServiceRole -AccountId 123456789012; `$clock.Elapsed.TotalMilliseconds }
-`$bulk8Ms = foreach (`$r in 1..3) { `$names = 1..$BulkRoles | ForEach-Object { "bench-bulk-m8`$r-`$_" }; `$clock.Restart(); `$null = `$names | New-SsmHybridServiceRole -AccountId 123456789012 -ThrottleLimit 8; `$clock.Elapsed.TotalMilliseconds }
+`$bulkMs = foreach (`$r in 1..3) { `$names = 1..$BulkRoles | ForEach-Object { "bench-bulk-m`$r-`$_" }; `$clock.Restart(); `$null = `$names | New-SsmHybridServiceRole -SourceAccountId 123456789012; `$clock.Elapsed.TotalMilliseconds }
+`$bulk8Ms = foreach (`$r in 1..3) { `$names = 1..$BulkRoles | ForEach-Object { "bench-bulk-m8`$r-`$_" }; `$clock.Restart(); `$null = `$names | New-SsmHybridServiceRole -SourceAccountId 123456789012 -ThrottleLimit 8; `$clock.Elapsed.TotalMilliseconds }
 
 @{ importMs = `$importMs; awssdkAfterImport = `$awssdkAfterImport; ws0 = `$ws0; ws1 = `$ws1; ws2 = `$ws2; firstMs = `$firstMs; times = @(`$times); perCall = @(`$perCall); rawPerCall = @(`$rawPerCall); rawWorkflow = @(`$rawWorkflow); bulkMs = @(`$bulkMs); bulk8Ms = @(`$bulk8Ms) } | ConvertTo-Json -Compress
 "@ | Select-Object -Last 1 | ConvertFrom-Json
@@ -212,7 +212,7 @@ foreach (`$i in 1..30) {
     Write-Host "3/4 AWS CLI v2 ($Runs runs of the seed's commands; a loop of $CliBulkRoles roles)"
     $work = New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "bench-$PID")
     $trustFile = Join-Path $work 'trust.json'
-    Invoke-Pwsh "Import-Module '$ModulePath'; New-SsmHybridTrustPolicy -AccountId 123456789012 -ActivationRegion us-east-2" | Set-Content $trustFile
+    Invoke-Pwsh "Import-Module '$ModulePath'; New-SsmHybridTrustPolicy -SourceAccountId 123456789012 -ActivationRegion us-east-2" | Set-Content $trustFile
     $policyFile = Join-Path $work 's3.json'
     '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":["arn:aws:s3:::bench-output/*"]}]}' | Set-Content $policyFile
     $aws = { & /usr/bin/aws --endpoint-url $endpoint --region us-east-2 --output json @args; if ($LASTEXITCODE) { throw "aws $args" } }

@@ -62,7 +62,7 @@ Describe 'Test-SsmHybridServiceRole' {
 
     It 'fails a trust whose source account is not the role''s, and one that does not trust SSM' {
         $name = New-TestRoleName 'test-deputy'
-        $foreign = New-SsmHybridTrustPolicy -AccountId 111122223333 -ActivationRegion us-east-2
+        $foreign = New-SsmHybridTrustPolicy -SourceAccountId 111122223333 -ActivationRegion us-east-2
         $null = New-SsmHybridServiceRole -RoleName $name -AssumeRolePolicyDocument $foreign
         (Get-Finding (Test-SsmHybridServiceRole -RoleName $name) SourceConditions).Status | Should -Be 'Fail'
 
@@ -151,7 +151,7 @@ Describe 'Set-SsmHybridServiceRole' {
         (Set-SsmHybridServiceRole -RoleName $name -Policy CloudWatchAgentServer).AttachedPolicies.Count | Should -Be 3
         $role = Set-SsmHybridServiceRole -RoleName $name -Policy CloudWatchAgentServer -ExclusivePolicy
 
-        $role.Changes.Description | Should -Be 'Detach AmazonSSMDirectoryServiceAccess (not asked for, -ExclusivePolicy)'
+        $role.Changes.Summary | Should -Be 'Detach AmazonSSMDirectoryServiceAccess (not asked for, -ExclusivePolicy)'
         $role.AttachedPolicies.ShortName | Sort-Object | Should -Be @('CloudWatchAgentServer', 'ManagedInstanceCore')
     }
 

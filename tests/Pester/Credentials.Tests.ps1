@@ -85,7 +85,7 @@ try { Get-SsmHybridServiceRole -RoleName any -ProfileName stale -EndpointUrl '$(
 Import-Module '$ModulePath'
 `$global:StoredAWSRegion = 'eu-west-3'
 `$global:StoredAWSCredentials = 'stored'
-'trust:' + ((New-SsmHybridTrustPolicy -AccountId 123456789012 | ConvertFrom-Json).Statement[0].Condition.ArnEquals.'aws:SourceArn')
+'trust:' + ((New-SsmHybridTrustPolicy -SourceAccountId 123456789012 | ConvertFrom-Json).Statement[0].Condition.ArnEquals.'aws:SourceArn')
 `$null = Get-SsmHybridServiceRole -RoleName absent -EndpointUrl '$($Proxy.Url)' -ErrorAction SilentlyContinue
 'done'
 "@

@@ -49,7 +49,7 @@ Describe 'Bad input is refused before any request' {
         @{ Label = 'the deprecated policy by name'; Id = 'UnknownPolicyName'; Parameter = 'Policy'; Command = { Add-SsmHybridRolePolicy -RoleName ok -Policy AmazonEC2RoleforSSM } }
         @{ Label = 'a bad role name to test'; Id = 'InvalidRoleName'; Parameter = 'RoleName'; Command = { Test-SsmHybridServiceRole -RoleName 'a b' } }
         @{ Label = 'a misspelt Region to test'; Id = 'InvalidActivationRegion'; Parameter = 'ActivationRegion'; Command = { Test-SsmHybridServiceRole -RoleName ok -ActivationRegion 'eu-west' } }
-        @{ Label = 'a trust policy of another partition'; Id = 'TrustPolicyPartitionMismatch'; Parameter = 'AssumeRolePolicyDocument'; Command = { New-SsmHybridServiceRole -RoleName ok -AssumeRolePolicyDocument (New-SsmHybridTrustPolicy -AccountId 123456789012 -ActivationRegion cn-north-1) } }
+        @{ Label = 'a trust policy of another partition'; Id = 'TrustPolicyPartitionMismatch'; Parameter = 'AssumeRolePolicyDocument'; Command = { New-SsmHybridServiceRole -RoleName ok -AssumeRolePolicyDocument (New-SsmHybridTrustPolicy -SourceAccountId 123456789012 -ActivationRegion cn-north-1) } }
         @{ Label = 'a trust policy over 2048 characters'; Id = 'PolicyDocumentTooLarge'; Parameter = 'AssumeRolePolicyDocument'; Command = { New-SsmHybridServiceRole -RoleName ok -AssumeRolePolicyDocument ('{"Id":"' + ('x' * 2100) + '"}') } }
         @{ Label = 'an access key without a secret key'; Id = 'MissingSecretKey'; Parameter = 'SecretKey'; Command = { Get-SsmHybridServiceRole -RoleName ok -AccessKey AKIAIOSFODNN7EXAMPLE } }
         @{ Label = 'a Region that is not one'; Id = 'InvalidRegion'; Parameter = 'Region'; Command = { Get-SsmHybridServiceRole -RoleName ok -Region 'Ohio' } }

@@ -47,7 +47,7 @@ Describe 'Throttling and transient failures within the SDK''s retry budget' {
         $lines = Invoke-FreshPwsh @"
 `$env:AWS_MAX_ATTEMPTS = '$Attempts'
 Import-Module '$ModulePath'
-`$role = New-SsmHybridServiceRole -RoleName '$name' -AccountId 123456789012 -EndpointUrl '$($Proxy.Url)' -ErrorAction SilentlyContinue -ErrorVariable failed
+`$role = New-SsmHybridServiceRole -RoleName '$name' -SourceAccountId 123456789012 -EndpointUrl '$($Proxy.Url)' -ErrorAction SilentlyContinue -ErrorVariable failed
 if (`$role) { 'created' } else { 'failed:' + `$failed[0].FullyQualifiedErrorId }
 "@
         $createAttempts = @(Get-Sent | Where-Object action -eq 'CreateRole').Count
@@ -136,7 +136,7 @@ Describe 'IAM''s eventual consistency is waited out' {
         $lines = Invoke-FreshPwsh @"
 `$env:SSMHYBRIDROLE_PROPAGATION_TIMEOUT = '3'
 Import-Module '$ModulePath'
-New-SsmHybridServiceRole -RoleName '$name' -AccountId 123456789012 -EndpointUrl '$($Proxy.Url)' -ErrorAction SilentlyContinue -ErrorVariable failed -WarningAction SilentlyContinue | Out-Null
+New-SsmHybridServiceRole -RoleName '$name' -SourceAccountId 123456789012 -EndpointUrl '$($Proxy.Url)' -ErrorAction SilentlyContinue -ErrorVariable failed -WarningAction SilentlyContinue | Out-Null
 'error:' + `$failed[0].FullyQualifiedErrorId
 "@
         $lines | Should -Contain 'error:RoleNotFound,SsmHybridRole.Commands.NewSsmHybridServiceRoleCommand'

@@ -60,7 +60,7 @@ Describe 'Undo trusts IAM, not its own list' {
         $lines = Invoke-FreshPwsh @"
 `$env:SSMHYBRIDROLE_PROPAGATION_TIMEOUT = '6'
 Import-Module '$ModulePath'
-`$null = New-SsmHybridServiceRole -RoleName '$name' -Policy CloudWatchAgentServer -AccountId 123456789012 -EndpointUrl '$($Proxy.Url)' -ErrorAction SilentlyContinue -ErrorVariable failed -WarningVariable warned -WarningAction SilentlyContinue
+`$null = New-SsmHybridServiceRole -RoleName '$name' -Policy CloudWatchAgentServer -SourceAccountId 123456789012 -EndpointUrl '$($Proxy.Url)' -ErrorAction SilentlyContinue -ErrorVariable failed -WarningVariable warned -WarningAction SilentlyContinue
 'error:' + `$failed[0].FullyQualifiedErrorId
 'warning:' + (`$warned -join ' ')
 "@

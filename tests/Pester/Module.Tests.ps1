@@ -60,7 +60,7 @@ Import-Module '$ModulePath'
 `$names = { [AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { `$_.GetName().Name } | Where-Object { `$_ -like 'AWSSDK*' -or `$_ -eq 'SsmHybridRole.Engine' } }
 'import:' + (@(& `$names) -join ',')
 if ([FirstEngineLoad]::Stack) { 'first load at: ' + [FirstEngineLoad]::Stack }
-`$null = New-SsmHybridTrustPolicy -AccountId 123456789012 -ActivationRegion us-east-2
+`$null = New-SsmHybridTrustPolicy -SourceAccountId 123456789012 -ActivationRegion us-east-2
 `$core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'SsmHybridRole.Engine' }
 'context:' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$core).GetType().Name
 "@
@@ -77,7 +77,7 @@ if ([FirstEngineLoad]::Stack) { 'first load at: ' + [FirstEngineLoad]::Stack }
         function Invoke-FirstRequest([string] $Module) {
             $lines = Invoke-FreshPwsh -Environment @{ DOTNET_TC_CallCounting = '0' } @"
 Import-Module '$Module'
-`$null = New-SsmHybridTrustPolicy -AccountId 123456789012
+`$null = New-SsmHybridTrustPolicy -SourceAccountId 123456789012
 `$before = [System.Runtime.JitInfo]::GetCompiledMethodCount(`$false)
 `$null = Get-SsmHybridServiceRole -RoleName 'no-such-role' -EndpointUrl '$Endpoint' -ErrorAction SilentlyContinue
 'jit:' + ([System.Runtime.JitInfo]::GetCompiledMethodCount(`$false) - `$before)

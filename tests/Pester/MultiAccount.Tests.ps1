@@ -68,10 +68,69 @@ Describe 'Many accounts at once' {
         @(Get-Sent | Where-Object action -eq 'GetRole').Count | Should -Be 3
     }
 
+    It 'creates the role in each -AccountId with New- as Set- does, each trusting its own account, with the session policy of a change' {
+        $name = New-TestRoleName 'orgnew'
+        $accounts = 1..3 | ForEach-Object { '4000000000{0:d2}' -f $_ }
+        # The proxy marks each AssumeRole whose session policy allows iam:CreateRole (a fault that only waits 0 s).
+        $markCreate = @{ action = 'AssumeRole'; fault = 'delay'; seconds = 0; times = 100; contains = '"iam:CreateRole"' }
+        Add-IamProxyFault $Proxy @($markCreate)
+
+        $roles = New-SsmHybridServiceRole -RoleName $name -AccountId $accounts -Policy CloudWatchAgentServer -ThrottleLimit 2 -EndpointUrl $Proxy.Url
+
+        ($roles.AccountId | Sort-Object) | Should -Be $accounts
+        foreach ($role in $roles) {
+            $role.Arn | Should -Be "arn:aws:iam::$($role.AccountId):role/$name"
+            $role.SourceAccount | Should -Be $role.AccountId -Because 'without -SourceAccountId the trust names the account the role is made in'
+            Get-MotoRoleNames $name $role.AccountId | Should -Be $name
+        }
+        Get-MotoRoleNames $name | Should -BeNullOrEmpty -Because 'nothing is made in the caller''s own account'
+        $assumed = @(Get-Sent | Where-Object action -eq 'AssumeRole')
+        $assumed.Count | Should -Be 3
+        $assumed.fault | Should -Be @('delay', 'delay', 'delay') -Because 'the assumed session may create roles'
+
+        Reset-IamProxyLog $Proxy
+        Add-IamProxyFault $Proxy @($markCreate)
+        $null = Set-SsmHybridServiceRole -RoleName "$name-set" -AccountId '400000000099' -EndpointUrl $Proxy.Url
+        (Get-Sent | Where-Object action -eq 'AssumeRole').fault | Should -Be 'delay' -Because 'Set- may have to create the role too'
+    }
+
+    It 'converges a piped test result in the account it was checked in' {
+        $name = New-TestRoleName 'orgpipe'
+        $accounts = '500000000001', '500000000002'
+        $null = New-SsmHybridServiceRole -RoleName $name -AccountId $accounts -NoSourceCondition -EndpointUrl $Proxy.Url -WarningAction SilentlyContinue
+
+        $fixed = Test-SsmHybridServiceRole -RoleName $name -AccountId $accounts -EndpointUrl $Proxy.Url | Where-Object { $_.Warn -gt 0 } | Set-SsmHybridServiceRole -EndpointUrl $Proxy.Url
+
+        ($fixed.AccountId | Sort-Object) | Should -Be $accounts
+        $fixed | ForEach-Object { $_.SourceAccount | Should -Be $_.AccountId }
+        Get-MotoRoleNames $name | Should -BeNullOrEmpty -Because 'a result of another account must not be converged in the caller''s'
+        ($fixed | Test-SsmHybridServiceRole -EndpointUrl $Proxy.Url).Warn | Should -Be @(0, 0) -Because 'a piped role is checked in its own account'
+    }
+
+    It 'names another account in the trust only when asked, and warns that the role cannot serve its own account' {
+        $name = New-TestRoleName 'orgsource'
+        $warnings = $null
+
+        $role = New-SsmHybridServiceRole -RoleName $name -SourceAccountId 111122223333 -EndpointUrl $Proxy.Url -WarningVariable warnings -WarningAction SilentlyContinue
+        $own = New-SsmHybridServiceRole -RoleName "$name-own" -SourceAccountId 123456789012 -EndpointUrl $Proxy.Url -WarningVariable ownWarnings -WarningAction SilentlyContinue
+
+        $role.AccountId | Should -Be '123456789012'
+        $role.SourceAccount | Should -Be '111122223333'
+        "$warnings" | Should -BeLike "Role '$name' is in account 123456789012, but its trust lets Systems Manager assume it only on behalf of account 111122223333*"
+        $ownWarnings | Should -BeNullOrEmpty
+        $own.SourceAccount | Should -Be '123456789012'
+        (Test-SsmHybridServiceRole -RoleName $name -EndpointUrl $Proxy.Url).Passed | Should -BeFalse
+    }
+
     It 'refuses a malformed account id before any request' {
         $errors = Invoke-Failing { Test-SsmHybridServiceRole -AccountId 123, $Accounts[0] -EndpointUrl $Proxy.Url }
 
         $errors[0].FullyQualifiedErrorId | Should -Be 'InvalidAccountId,SsmHybridRole.Commands.TestSsmHybridServiceRoleCommand'
+        $errors = Invoke-Failing { New-SsmHybridServiceRole -RoleName ok -AccountId $Accounts[0], 123 -EndpointUrl $Proxy.Url }
+        $errors[0].FullyQualifiedErrorId | Should -Be 'InvalidAccountId,SsmHybridRole.Commands.NewSsmHybridServiceRoleCommand'
+        $errors = Invoke-Failing { Set-SsmHybridServiceRole -RoleName ok -AccountId $Accounts[0] -SourceAccountId 1234 -EndpointUrl $Proxy.Url }
+        $errors[0].FullyQualifiedErrorId | Should -Be 'InvalidAccountId,SsmHybridRole.Commands.SetSsmHybridServiceRoleCommand'
+        $errors[0].Exception.ParameterName | Should -Be 'SourceAccountId'
         Get-Sent | Should -BeNullOrEmpty
     }
 }

@@ -21,7 +21,7 @@ Install-PSResource -Name SsmHybridRole -Repository SandboxRepo -TrustRepository 
 Import-Module SsmHybridRole
 'base:' + (Get-Module SsmHybridRole).ModuleBase
 'synopsis:' + (Get-Help New-SsmHybridServiceRole).Synopsis
-New-SsmHybridServiceRole -RoleName PackagedRole -AccountId 123456789012 -Region us-east-2 -AccessKey AKIAIOSFODNN7EXAMPLE -SecretKey x -EndpointUrl http://127.0.0.1:9 -WhatIf
+New-SsmHybridServiceRole -RoleName PackagedRole -SourceAccountId 123456789012 -Region us-east-2 -AccessKey AKIAIOSFODNN7EXAMPLE -SecretKey x -EndpointUrl http://127.0.0.1:9 -WhatIf
 "@
 
         $published | Should -Contain 'package:SsmHybridRole.0.1.0.nupkg'

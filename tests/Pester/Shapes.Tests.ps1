@@ -18,7 +18,7 @@ Describe '-Tag in the shapes AWS Tools users type' {
         @{ Label = 'a mix'; Tag = { @{ team = 'ops' }, [pscustomobject]@{ Key = 'env'; Value = 'prod' } } }
     ) {
         $name = New-TestRoleName 'tags'
-        $role = New-SsmHybridServiceRole -RoleName $name -AccountId 123456789012 -Tag (& $Tag)
+        $role = New-SsmHybridServiceRole -RoleName $name -SourceAccountId 123456789012 -Tag (& $Tag)
         $read = Get-SsmHybridServiceRole -RoleName $name
         foreach ($found in $role, $read) {
             # Besides the module's own creation marker, exactly the two tags given.
@@ -31,7 +31,7 @@ Describe '-Tag in the shapes AWS Tools users type' {
     }
 
     It 'refuses a table that mixes Key and Value with other keys, before any request' {
-        $errors = Invoke-Failing { New-SsmHybridServiceRole -RoleName (New-TestRoleName 'tags') -AccountId 123456789012 -Tag @{ Key = 'team'; Value = 'ops'; env = 'prod' } }
+        $errors = Invoke-Failing { New-SsmHybridServiceRole -RoleName (New-TestRoleName 'tags') -SourceAccountId 123456789012 -Tag @{ Key = 'team'; Value = 'ops'; env = 'prod' } }
         $errors[0].FullyQualifiedErrorId | Should -Be 'InvalidTagValue,SsmHybridRole.Commands.NewSsmHybridServiceRoleCommand'
         $errors[0].Exception.Message | Should -BeLike '*-Tag*Key and Value is one tag*'
     }
@@ -40,7 +40,7 @@ Describe '-Tag in the shapes AWS Tools users type' {
 Describe 'Roles as they come out' {
     It 'carry the decoded trust document and when and where the role was last used' {
         $name = New-TestRoleName 'lastused'
-        $null = New-SsmHybridServiceRole -RoleName $name -AccountId 123456789012
+        $null = New-SsmHybridServiceRole -RoleName $name -SourceAccountId 123456789012
         (Get-SsmHybridServiceRole -RoleName $name).RoleLastUsed | Should -BeNullOrEmpty -Because 'nobody has used the role yet'
 
         # Use the role: assume it (AWS CLI v2 against moto) and sign one request with its keys.

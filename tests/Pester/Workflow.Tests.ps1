@@ -80,7 +80,7 @@ Describe 'The seed''s procedure as a pipeline' {
 
     It 'accepts a trust policy of one''s own, as New-IAMRole -AssumeRolePolicyDocument does' {
         $name = New-TestRoleName 'owntrust'
-        $trust = New-SsmHybridTrustPolicy -AccountId $Account -ActivationRegion us-east-1, eu-west-1
+        $trust = New-SsmHybridTrustPolicy -SourceAccountId $Account -ActivationRegion us-east-1, eu-west-1
 
         $role = New-SsmHybridServiceRole -RoleName $name -AssumeRolePolicyDocument $trust
 

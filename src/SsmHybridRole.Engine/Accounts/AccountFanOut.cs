@@ -120,10 +120,7 @@ namespace SsmHybridRole.Engine.Accounts
             }
 
             InputRules.RoleName(scope.AssumeRoleName, "AssumeRoleName");
-            if (scope.ThrottleLimit < 1 || scope.ThrottleLimit > 64)
-            {
-                throw new InvalidParameterException(ErrorIds.InvalidThrottleLimit, "ThrottleLimit", scope.ThrottleLimit, "between 1 and 64 accounts are worked on at once");
-            }
+            InputRules.ThrottleLimit(scope.ThrottleLimit);
         }
     }
 }

@@ -63,7 +63,7 @@ namespace SsmHybridRole.Engine.Connections
             InputRules.AccountId(accountId);
             InputRules.RoleName(roleName, "AssumeRoleName");
             var home = Get(options);
-            if (string.Equals(await home.GetAccountIdAsync(cancellationToken).ConfigureAwait(false), accountId, StringComparison.Ordinal))
+            if (string.Equals(home.KnownAccountId ?? await home.GetAccountIdAsync(cancellationToken).ConfigureAwait(false), accountId, StringComparison.Ordinal))
             {
                 return home;
             }

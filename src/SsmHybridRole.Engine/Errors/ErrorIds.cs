@@ -31,6 +31,7 @@ namespace SsmHybridRole.Engine.Errors
         public const string MalformedPolicyDocument = "MalformedPolicyDocument";
         public const string TrustPolicyDoesNotAllowSsm = "TrustPolicyDoesNotAllowSsm";
         public const string TrustPolicyPartitionMismatch = "TrustPolicyPartitionMismatch";
+        public const string ConflictingTrustParameters = "ConflictingTrustParameters";
         public const string NothingToAllow = "NothingToAllow";
         public const string WildcardRegionNotAllowed = "WildcardRegionNotAllowed";
         public const string RegionPartitionMismatch = "RegionPartitionMismatch";

@@ -89,6 +89,9 @@ namespace SsmHybridRole.Engine.Errors
         public static string PolicyNotOwned(string policyArn, string attachments)
             => $"The customer managed policy '{policyArn}' exists and was not made by this module; it is attached to {attachments}, and a new version would change what all of them may do. It was left as it is.";
 
+        public static string TrustForOtherAccount(string roleName, string roleAccount, IEnumerable<string> trustedAccounts)
+            => $"Role '{roleName}' is in account {roleAccount}, but its trust lets Systems Manager assume it only on behalf of account {string.Join(", ", trustedAccounts)}: no activation in account {roleAccount} can use it.";
+
         public static string Quote(object? value) => value switch
         {
             null => "(null)",

@@ -16,6 +16,13 @@ namespace SsmHybridRole.Engine.Policies
         /// <summary>The Regions the SSM statements' aws:SourceArn conditions cover ('*' for all).</summary>
         public IReadOnlyList<string> SourceRegions => SourceArns.Select(a => Arn.Parse(a)?.Region).Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.Ordinal).ToList()!;
 
+        /// <summary>
+        /// The accounts the SSM statements' conditions name (in aws:SourceAccount, or in an aws:SourceArn) other than
+        /// <paramref name="account"/>: for a role in that account, SSM acts on behalf of those accounts only.
+        /// </summary>
+        public IReadOnlyList<string> AccountsOtherThan(string account)
+            => SourceAccounts.Concat(SourceArns.Select(a => Arn.Parse(a)?.Account ?? a)).Where(a => a != account).Distinct(StringComparer.Ordinal).ToList();
+
         internal static TrustPolicyAnalysis Unreadable(string problem)
             => new TrustPolicyAnalysis(false, problem, false, Array.Empty<string>(), Array.Empty<string>(), false);
     }

@@ -59,7 +59,26 @@ namespace SsmHybridRole.Engine.Roles
                 Tags = s.Tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
             };
 
-            return await new RoleCreation(Aws).RunAsync(request, spec.PolicyArns, cancellationToken).ConfigureAwait(false);
+            var role = await new RoleCreation(Aws).RunAsync(request, spec.PolicyArns, cancellationToken).ConfigureAwait(false);
+            Connection.LearnAccountFrom(role.Arn);
+            return WarnOfForeignTrust(role);
+        }
+
+        /// <summary>
+        /// Says so when a role's trust names another account than the role's own (asked for explicitly, or in a trust
+        /// policy of the caller's): SSM then acts only on that account's behalf, so no activation in the role's own
+        /// account can use it.
+        /// </summary>
+        public HybridRole WarnOfForeignTrust(HybridRole role)
+        {
+            var own = Arn.Parse(role?.Arn ?? string.Empty)?.Account;
+            var others = own is null ? Array.Empty<string>() : role!.Trust.AccountsOtherThan(own);
+            if (others.Count > 0)
+            {
+                Reporter.Warning(Messages.TrustForOtherAccount(role!.RoleName, own!, others));
+            }
+
+            return role!;
         }
 
         /// <summary>Removes a role this process made moments ago whose creation could not be reported: it must not stay.</summary>

@@ -41,6 +41,9 @@ namespace SsmHybridRole.Engine.Roles
                 throw new ArgumentNullException(nameof(partition));
             }
 
+            // The module's own creation mark is never asked for: a role piped from a listing carries it, and a copy
+            // would mark a role the module did not make.
+            Tags = Tags.Where(t => !string.Equals(t.Key, KnownNames.CreationMarkerTag, StringComparison.OrdinalIgnoreCase)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
             InputRules.RoleName(RoleName);
             if (Path != null)
             {

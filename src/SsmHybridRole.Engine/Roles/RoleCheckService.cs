@@ -101,7 +101,7 @@ namespace SsmHybridRole.Engine.Roles
 
             var roleAccount = Arn.Parse(role.Arn)?.Account ?? string.Empty;
             var sourceArns = trust.SourceArns.Select(a => (Text: a, Parts: Arn.Parse(a))).ToList();
-            if (trust.SourceAccounts.Any(a => a != roleAccount) || sourceArns.Any(a => a.Parts?.Account != roleAccount))
+            if (trust.AccountsOtherThan(roleAccount).Count > 0)
             {
                 return new RoleFinding(Check, CheckStatus.Fail, $"aws:SourceAccount ({string.Join(", ", trust.SourceAccounts)}) and the account in aws:SourceArn ({string.Join(", ", trust.SourceArns)}) must both be the role's account {roleAccount}.", fix);
             }

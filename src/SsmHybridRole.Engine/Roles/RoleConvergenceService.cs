@@ -154,7 +154,7 @@ namespace SsmHybridRole.Engine.Roles
             var roleName = plan.RoleName;
             if (plan.InDesiredState)
             {
-                return new ConvergenceResult(await roles.GetAsync(roleName, cancellationToken).ConfigureAwait(false), plan.Changes);
+                return new ConvergenceResult(roles.WarnOfForeignTrust(await roles.GetAsync(roleName, cancellationToken).ConfigureAwait(false)), plan.Changes);
             }
 
             if (!plan.RoleExists)
@@ -203,7 +203,7 @@ namespace SsmHybridRole.Engine.Roles
                 throw new ConvergenceIncompleteException(roleName, plan.Changes, e);
             }
 
-            var role = await roles.GetAsync(roleName, cancellationToken).ConfigureAwait(false);
+            var role = roles.WarnOfForeignTrust(await roles.GetAsync(roleName, cancellationToken).ConfigureAwait(false));
             return new ConvergenceResult(role, plan.Changes);
         }
 

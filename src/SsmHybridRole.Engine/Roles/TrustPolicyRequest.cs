@@ -10,7 +10,8 @@ namespace SsmHybridRole.Engine.Roles
         private AwsPartition? partition;
         private string? region;
 
-        public string? AccountId { get; set; }
+        /// <summary>The account the trust names (aws:SourceAccount); null: the caller's, from STS.</summary>
+        public string? SourceAccountId { get; set; }
 
         public IReadOnlyList<string> ActivationRegions { get; set; } = Array.Empty<string>();
 
@@ -44,14 +45,19 @@ namespace SsmHybridRole.Engine.Roles
         /// <summary>The document; <paramref name="connection"/> is needed only when <see cref="NeedsConnection"/> said so.</summary>
         public Task<string> BuildAsync(AwsConnection? connection, IOperationReporter reporter, CancellationToken cancellationToken)
         {
-            var spec = new HybridRoleSpec { AccountId = AccountId, ActivationRegions = ActivationRegions, NoSourceCondition = NoSourceCondition };
+            if (SourceAccountId != null)
+            {
+                InputRules.AccountId(SourceAccountId, "SourceAccountId");
+            }
+
+            var spec = new HybridRoleSpec { AccountId = SourceAccountId, ActivationRegions = ActivationRegions, NoSourceCondition = NoSourceCondition };
             var inPartition = partition ?? connection?.Partition ?? throw new InvalidOperationException("Call NeedsConnection first.");
             var validated = spec.Validate(inPartition, region ?? connection?.Region);
             return IsOffline
-                ? Task.FromResult(TrustPolicy.Build(inPartition, AccountId, validated.ActivationRegions, NoSourceCondition))
+                ? Task.FromResult(TrustPolicy.Build(inPartition, SourceAccountId, validated.ActivationRegions, NoSourceCondition))
                 : new HybridRoleService(connection!, reporter).BuildTrustPolicyAsync(validated, cancellationToken);
         }
 
-        private bool IsOffline => AccountId != null || NoSourceCondition;
+        private bool IsOffline => SourceAccountId != null || NoSourceCondition;
     }
 }

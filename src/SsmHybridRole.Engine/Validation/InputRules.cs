@@ -122,6 +122,14 @@ namespace SsmHybridRole.Engine.Validation
             }
         }
 
+        public static void ThrottleLimit(int value)
+        {
+            if (value < 1 || value > 64)
+            {
+                throw new InvalidParameterException(ErrorIds.InvalidThrottleLimit, "ThrottleLimit", value, "between 1 and 64 roles or accounts are worked on at once");
+            }
+        }
+
         public static void AccountId(string? value, string parameterName = "AccountId")
         {
             if (value is null || !AccountIdPattern.IsMatch(value))

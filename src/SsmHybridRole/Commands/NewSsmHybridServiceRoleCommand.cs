@@ -6,34 +6,36 @@ namespace SsmHybridRole.Commands
     /// Creates the IAM service role that Systems Manager assumes for hybrid nodes: the trust policy for
     /// ssm.amazonaws.com (with the confused-deputy conditions), AmazonSSMManagedInstanceCore, and any other
     /// policies asked for. A failure part-way undoes what was made. With -ThrottleLimit, roles piped in are
-    /// created several at a time, and still come out in the order they went in.
+    /// created several at a time, and still come out in the order they went in; with -AccountId, in each account.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "SsmHybridServiceRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = BuiltTrust)]
+    [Cmdlet(VerbsCommon.New, "SsmHybridServiceRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(HybridServiceRole))]
     public sealed class NewSsmHybridServiceRoleCommand : RoleSpecCmdlet
     {
         private readonly Queue<Task<HybridRole>> inFlight = new Queue<Task<HybridRole>>();
         private EngineCall? batch;
 
-        /// <summary>The account for aws:SourceAccount; default: the caller's, from STS.</summary>
-        [Parameter(ParameterSetName = BuiltTrust)]
-        public string? AccountId { get; set; }
-
-        /// <summary>How many piped roles are created at once (default 1: one after another).</summary>
+        /// <summary>How many roles are created at once: piped roles (default 1), or with -AccountId, accounts (default 4).</summary>
         [Parameter]
-        [ValidateRange(1, 32)]
-        public int ThrottleLimit { get; set; } = 1;
+        [ValidateRange(1, 64)]
+        public int? ThrottleLimit { get; set; }
 
         protected override void ProcessRecord() => StopBatchOnFailure(() => Try(() =>
         {
-            var validated = ValidatedSpec(AccountId, GetConnection());
+            var validated = ValidatedSpec(null, GetConnection());
             var policies = string.Join(", ", validated.PolicyArns.Select(Arn.ResourceName));
+            if (AccountId is { Length: > 0 })
+            {
+                CreateInAccounts($"Create IAM role trusted by ssm.amazonaws.com and attach {policies}", ThrottleLimit ?? 4);
+                return;
+            }
+
             if (!ShouldProcess($"role '{RoleName}'", $"Create IAM role trusted by ssm.amazonaws.com and attach {policies}"))
             {
                 return;
             }
 
-            if (ThrottleLimit == 1)
+            if ((ThrottleLimit ?? 1) == 1)
             {
                 WriteObject(OutputMapper.ToOutput(RunWithConnection((connection, call, cancel) => new HybridRoleService(connection, call).CreateAsync(validated, cancel), UndoCreation)));
                 return;

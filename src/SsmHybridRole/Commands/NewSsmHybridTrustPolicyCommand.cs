@@ -4,15 +4,18 @@ namespace SsmHybridRole.Commands
 {
     /// <summary>
     /// Emits the trust policy JSON of a hybrid service role (the seed's SSMService-Trust.json, made current
-    /// with aws:SourceAccount and aws:SourceArn). With -AccountId it makes no AWS call.
+    /// with aws:SourceAccount and aws:SourceArn). With -SourceAccountId it makes no AWS call.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "SsmHybridTrustPolicy")]
     [OutputType(typeof(string))]
     public sealed class NewSsmHybridTrustPolicyCommand : SsmHybridAwsCmdlet
     {
-        /// <summary>The account for aws:SourceAccount; without it, the caller's account from STS.</summary>
+        /// <summary>
+        /// The account the trust names (aws:SourceAccount, aws:SourceArn); without it, the caller's account from STS.
+        /// Named as on New- and Set-SsmHybridServiceRole, where -AccountId is where the role is made.
+        /// </summary>
         [Parameter(Position = 0)]
-        public string? AccountId { get; set; }
+        public string? SourceAccountId { get; set; }
 
         [Parameter]
         [ArgumentCompleter(typeof(RegionCompleter))]
@@ -30,7 +33,7 @@ namespace SsmHybridRole.Commands
         {
             var request = new TrustPolicyRequest
             {
-                AccountId = AccountId,
+                SourceAccountId = SourceAccountId,
                 ActivationRegions = ActivationRegion ?? Array.Empty<string>(),
                 PartitionName = Partition,
                 NoSourceCondition = NoSourceCondition,

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using SsmHybridRole.Engine.Accounts;
 using SsmHybridRole.Engine.Roles;
 
 namespace SsmHybridRole.Commands
@@ -7,10 +6,10 @@ namespace SsmHybridRole.Commands
     /// <summary>
     /// Brings a hybrid service role to the state its parameters describe: creates it when missing, otherwise
     /// updates its trust policy, description, session duration, permissions boundary and tags where they
-    /// differ, and attaches what is missing. -WhatIf prints the plan, one line per change. With several
-    /// -AccountId values it does so in each account, through an assumed role.
+    /// differ, and attaches what is missing. -WhatIf prints the plan, one line per change. With -AccountId it does
+    /// so in each account, through an assumed role.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "SsmHybridServiceRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = BuiltTrust)]
+    [Cmdlet(VerbsCommon.Set, "SsmHybridServiceRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(HybridServiceRole))]
     public sealed class SetSsmHybridServiceRoleCommand : RoleSpecCmdlet
     {
@@ -22,27 +21,20 @@ namespace SsmHybridRole.Commands
         [Parameter]
         public SwitchParameter ExclusiveTrust { get; set; }
 
-        /// <summary>
-        /// The accounts to converge the role in (default: the caller's). Each is also the role's aws:SourceAccount.
-        /// Another account is reached by assuming -AssumeRoleName there.
-        /// </summary>
-        [Parameter]
-        public string[]? AccountId { get; set; }
-
-        /// <summary>The role assumed in each other account (default OrganizationAccountAccessRole).</summary>
-        [Parameter]
-        public string AssumeRoleName { get; set; } = KnownNames.DefaultAssumeRoleName;
-
         /// <summary>How many accounts are worked on at once (default 4).</summary>
         [Parameter]
         public int ThrottleLimit { get; set; } = 4;
 
-        /// <summary>Plan in every account (reads only), ask about each change here, then apply what was approved.</summary>
+        /// <summary>
+        /// Plan in every account (reads only), ask about each change here, then apply what was approved. Every input
+        /// rule is checked first, before a role is assumed in another account.
+        /// </summary>
         protected override void ProcessRecord() => Try(() =>
         {
+            ValidatedSpec(null, GetConnection());
             var options = new ConvergenceOptions(ExclusivePolicy, ExclusiveTrust);
             var plans = new ConcurrentDictionary<string, ConvergencePlan>();
-            RunInAccounts(Scope(AccountId), (connection, account, call, cancel) => new RoleConvergenceService(connection, call).PlanAsync(ValidatedSpec(account, connection), options, cancel), (account, plan) => plans[account ?? string.Empty] = plan);
+            RunInAccounts(Scope(AccountId, ThrottleLimit), (connection, account, call, cancel) => new RoleConvergenceService(connection, call).PlanAsync(ValidatedSpec(account, connection), options, cancel), (account, plan) => plans[account ?? string.Empty] = plan);
 
             // A role that appeared between a plan and its creation is planned again, and asked about again.
             for (var round = 0; round < 3 && !plans.IsEmpty; round++)
@@ -71,7 +63,7 @@ namespace SsmHybridRole.Commands
             if (toRun.Count > 0)
             {
                 RunInAccounts(
-                    Scope(toRun.Any(a => a.Length == 0) ? null : toRun.ToArray()),
+                    Scope(toRun.Any(a => a.Length == 0) ? null : toRun, ThrottleLimit),
                     (connection, account, call, cancel) => new RoleConvergenceService(connection, call).ApplyAsync(plans[account ?? string.Empty], approved.Contains, cancel),
                     (account, result) =>
                     {
@@ -89,7 +81,5 @@ namespace SsmHybridRole.Commands
 
             return replanned;
         }
-
-        private AccountScope Scope(string[]? accounts) => new AccountScope(accounts, AssumeRoleName, ThrottleLimit);
     }
 }

@@ -30,8 +30,9 @@ namespace SsmHybridRole.Commands
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
-        /// <summary>The accounts to check the roles in (default: the caller's), through -AssumeRoleName.</summary>
-        [Parameter]
+        /// <summary>The accounts to check the roles in (default: the caller's), through -AssumeRoleName; a piped role brings its own.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [TextList]
         public string[]? AccountId { get; set; }
 
         /// <summary>The role assumed in each other account (default OrganizationAccountAccessRole).</summary>

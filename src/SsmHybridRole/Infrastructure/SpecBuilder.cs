@@ -5,7 +5,7 @@ using SsmHybridRole.Engine.Roles;
 
 namespace SsmHybridRole.Infrastructure
 {
-    /// <summary>Cmdlet parameters to the engine's role spec (New- now, Set- later share it).</summary>
+    /// <summary>Cmdlet parameters to the engine's role spec, as New- and Set-SsmHybridServiceRole share them.</summary>
     internal static class SpecBuilder
     {
         public static HybridRoleSpec Build(
@@ -20,12 +20,29 @@ namespace SsmHybridRole.Infrastructure
                 PermissionsBoundary = permissionsBoundary,
                 Tags = Tags(tag),
                 ActivationRegions = activationRegion ?? Array.Empty<string>(),
-                AccountId = accountId,
+                AccountId = assumeRolePolicyDocument is null ? accountId : null,
                 NoSourceCondition = noSourceCondition,
                 AssumeRolePolicyDocument = assumeRolePolicyDocument,
                 PolicyNames = policy ?? Array.Empty<string>(),
                 PolicyArns = policyArn ?? Array.Empty<string>(),
             };
+
+        /// <summary>
+        /// A trust policy of one's own replaces the one the module builds, so it cannot go with the parameters that
+        /// describe the built one; refused before any request rather than one of them silently ignored.
+        /// </summary>
+        public static void CheckTrustParameters(string? assumeRolePolicyDocument, string[]? activationRegion, bool noSourceCondition, string? sourceAccountId)
+        {
+            var builtTrust = new (string Name, object? Value)[] { ("ActivationRegion", activationRegion is { Length: > 0 } ? string.Join(",", activationRegion) : null), ("NoSourceCondition", noSourceCondition ? "$true" : null), ("SourceAccountId", sourceAccountId) };
+            if (assumeRolePolicyDocument != null && builtTrust.FirstOrDefault(p => p.Value != null) is { Name: { } other, Value: { } value })
+            {
+                throw new InvalidParameterException(
+                    ErrorIds.ConflictingTrustParameters,
+                    other,
+                    value,
+                    "{AssumeRolePolicyDocument} brings a trust policy of its own, and {ActivationRegion}, {NoSourceCondition} and {SourceAccountId} describe the one the module builds; give one or the other");
+            }
+        }
 
         /// <summary>The S3 bucket policy switches New-SsmHybridS3BucketPolicy and Export-SsmHybridRoleTemplate share.</summary>
         public static S3BucketPolicyOptions S3Options(string[]? regions, bool vpcEndpoint, string[]? outputBucket, bool encrypted, bool crossAccount, bool includeMacOS)
@@ -42,8 +59,9 @@ namespace SsmHybridRole.Infrastructure
         /// <summary>
         /// -Tag as key/value text, from every shape a PowerShell user types: a hashtable of tags (@{ team = 'ops' }),
         /// AWS Tools' one-tag shapes (@{ Key = 'team'; Value = 'ops' }, and Tag objects or any object with Key and
-        /// Value properties), or a list of any of them. A table of exactly Key and Value is one tag, never two tags
-        /// named "Key" and "Value"; a table that mixes Key and Value with other keys is refused as ambiguous.
+        /// Value properties), text as a CSV cell holds it ('team=ops;env=prod'), or a list of any of them. A table of
+        /// exactly Key and Value is one tag, never two tags named "Key" and "Value"; a table that mixes Key and Value
+        /// with other keys is refused as ambiguous.
         /// </summary>
         public static IReadOnlyDictionary<string, string> Tags(object[]? tag)
         {
@@ -53,6 +71,13 @@ namespace SsmHybridRole.Infrastructure
                 switch (Unwrap(item))
                 {
                     case null:
+                        break;
+                    case string text:
+                        foreach (var pair in TextTags(text))
+                        {
+                            tags[pair.Key] = pair.Value;
+                        }
+
                         break;
                     case IDictionary table when KeyValuePair(table) is { } pair:
                         tags[pair.Key] = pair.Value;
@@ -68,11 +93,26 @@ namespace SsmHybridRole.Infrastructure
                         tags[Text(key.Value, "a tag key")] = Text(value.Value, "a tag value");
                         break;
                     case var other:
-                        throw new InvalidParameterException("InvalidTagValue", "Tag", other.ToString(), "a tag is @{ name = 'value' }, @{ Key = 'name'; Value = 'value' }, or an object with Key and Value properties, not " + other.GetType().Name);
+                        throw new InvalidParameterException("InvalidTagValue", "Tag", other.ToString(), "a tag is @{ name = 'value' }, @{ Key = 'name'; Value = 'value' }, an object with Key and Value properties, or text 'name=value;name2=value2', not " + other.GetType().Name);
                 }
             }
 
             return tags;
+        }
+
+        /// <summary>Tags written as text: name=value, several separated by ';', each split at its first '=' and trimmed.</summary>
+        private static IEnumerable<KeyValuePair<string, string>> TextTags(string text)
+        {
+            foreach (var part in text.Split(PipelineText.Separator).Select(p => p.Trim()).Where(p => p.Length > 0))
+            {
+                var equals = part.IndexOf('=');
+                if (equals < 1)
+                {
+                    throw new InvalidParameterException("InvalidTagValue", "Tag", part, "a tag in text is name=value, several separated by ';', such as 'team=ops;env=prod'");
+                }
+
+                yield return new KeyValuePair<string, string>(part.Substring(0, equals).Trim(), part.Substring(equals + 1).Trim());
+            }
         }
 
         /// <summary>The one tag of a table whose keys are exactly Key and Value (in any letter case); null for a table of tags.</summary>
@@ -95,7 +135,7 @@ namespace SsmHybridRole.Infrastructure
             return new KeyValuePair<string, string>(Text(Entry("Key"), "a tag key"), hasValue ? Text(Entry("Value"), "a tag value") : string.Empty);
         }
 
-        private static object? Unwrap(object? value) => value is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : value;
+        private static object? Unwrap(object? value) => PipelineText.Unwrap(value);
 
         private static string Text(object? value, string what)
         {

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security;
 
@@ -60,6 +61,12 @@ namespace SsmHybridRole
         public DateTime? CreatedDate { get; internal set; }
 
         public Hashtable Tags { get; internal set; } = new Hashtable(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Registrations of the limit, such as 7/10.</summary>
+        public string Used => string.Format(CultureInfo.InvariantCulture, "{0}/{1}", RegistrationsCount, RegistrationLimit);
+
+        /// <summary>'expired', or when it expires (yyyy-MM-dd HH:mm); null when SSM gave no date.</summary>
+        public string? Expires => Expired ? "expired" : ExpirationDate?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
         /// <summary>The activation code as text, on purpose: for registering SSM Agent.</summary>
         public string GetActivationCode()

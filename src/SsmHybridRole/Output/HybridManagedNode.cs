@@ -24,6 +24,9 @@ namespace SsmHybridRole
 
         public string? PlatformVersion { get; set; }
 
+        /// <summary>Platform name and version together, such as Ubuntu 22.04.</summary>
+        public string Platform => $"{PlatformName} {PlatformVersion}".Trim();
+
         public string? AgentVersion { get; set; }
 
         public bool? IsLatestVersion { get; set; }
@@ -95,6 +98,15 @@ namespace SsmHybridRole
         public TimeSpan? ClockSkew { get; set; }
 
         public HybridConnectivityFinding[] Findings { get; set; } = Array.Empty<HybridConnectivityFinding>();
+
+        /// <summary>How many checks failed.</summary>
+        public int Fail => FindingSummary.Count(Findings.Select(f => f.Status), FindingSummary.Fail);
+
+        /// <summary>How many checks warned.</summary>
+        public int Warn => FindingSummary.Count(Findings.Select(f => f.Status), FindingSummary.Warning);
+
+        /// <summary>The message of the first failed check, else of the first warning; null when every check passed.</summary>
+        public string? FirstProblem => FindingSummary.FirstProblem(Findings.Select(f => (f.Status, f.Message)));
 
         public override string ToString() => Region + (Passed ? ": passed" : ": failed");
     }

@@ -15,10 +15,14 @@ namespace SsmHybridRole
 
         public string? To { get; set; }
 
-        public string Description { get; set; } = string.Empty;
+        /// <summary>
+        /// The change in words, as -WhatIf shows it. Not called Description: piped into Set-SsmHybridServiceRole it
+        /// would bind to -Description and become the role's.
+        /// </summary>
+        public string Summary { get; set; } = string.Empty;
 
         public bool Applied { get; set; }
 
-        public override string ToString() => Description;
+        public override string ToString() => Summary;
     }
 }

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace SsmHybridRole
 {
     /// <summary>Test-SsmHybridServiceRole's verdict on one role.</summary>
@@ -12,6 +14,15 @@ namespace SsmHybridRole
         public bool Passed { get; set; }
 
         public HybridRoleFinding[] Findings { get; set; } = System.Array.Empty<HybridRoleFinding>();
+
+        /// <summary>How many checks failed.</summary>
+        public int Fail => FindingSummary.Count(Findings.Select(f => f.Status), FindingSummary.Fail);
+
+        /// <summary>How many checks warned.</summary>
+        public int Warn => FindingSummary.Count(Findings.Select(f => f.Status), FindingSummary.Warning);
+
+        /// <summary>The message of the first failed check, else of the first warning; null when every check passed.</summary>
+        public string? FirstProblem => FindingSummary.FirstProblem(Findings.Select(f => (f.Status, f.Message)));
 
         public override string ToString() => RoleName + (Passed ? ": passed" : ": failed");
     }
@@ -32,5 +43,20 @@ namespace SsmHybridRole
         public string? Remedy { get; set; }
 
         public override string ToString() => $"{Status}: {Check}";
+    }
+
+    /// <summary>The summary columns of a verdict made of findings (a role's checks, a Region's connectivity).</summary>
+    internal static class FindingSummary
+    {
+        public const string Fail = "Fail";
+        public const string Warning = "Warning";
+
+        public static int Count(IEnumerable<string> statuses, string status) => statuses.Count(s => s == status);
+
+        public static string? FirstProblem(IEnumerable<(string Status, string Message)> findings)
+        {
+            var list = findings.ToList();
+            return list.Where(f => f.Status == Fail).Concat(list.Where(f => f.Status == Warning)).Select(f => f.Message).FirstOrDefault();
+        }
     }
 }

@@ -58,8 +58,11 @@ namespace SsmHybridRole
         /// <summary>What Set-SsmHybridServiceRole changed (or would have); empty when the role was already as asked.</summary>
         public HybridRoleChange[]? Changes { get; set; }
 
-        /// <summary>Short names of the attached policies, for the table view.</summary>
-        public string PolicySummary => string.Join(", ", AttachedPolicies.Select(p => p.ShortName));
+        /// <summary>The trust's confused-deputy conditions: Source (aws:SourceArn present), None (SSM may assume it without them), or '-' (SSM may not assume it).</summary>
+        public string Condition => SourceArn.Length > 0 ? "Source" : TrustsSsm ? "None" : "-";
+
+        /// <summary>Short names of the attached policies, comma-separated.</summary>
+        public string Policies => string.Join(", ", AttachedPolicies.Select(p => p.ShortName));
 
         public override string ToString() => RoleName;
     }

@@ -23,7 +23,7 @@ namespace SsmHybridRole
                 Target = c.Target,
                 From = c.From,
                 To = c.To,
-                Description = CommandText.Parameters(c.Description),
+                Summary = CommandText.Parameters(c.Description),
                 Applied = c.Applied,
             }).ToArray();
 

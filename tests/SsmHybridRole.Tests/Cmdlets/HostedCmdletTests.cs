@@ -46,7 +46,7 @@ namespace SsmHybridRole.Tests.Cmdlets
             shell.AddCommand("New-SsmHybridServiceRole")
                 .AddParameter("RoleName", name)
                 .AddParameter("Policy", new[] { "CloudWatchAgentServer" })
-                .AddParameter("AccountId", "123456789012")
+                .AddParameter("SourceAccountId", "123456789012")
                 .AddParameter("Region", "us-east-2")
                 .AddParameter("AccessKey", "AKIAIOSFODNN7EXAMPLE")
                 .AddParameter("SecretKey", "hosted-test-secret")

@@ -109,7 +109,7 @@ namespace SsmHybridRole.Tests.Cmdlets
         private async Task<IReadOnlyList<ErrorRecord>> RunFailingCreation(string name, string accessKey, string secretKey)
         {
             using var shell = PowerShell.Create(moto.State);
-            shell.AddCommand("New-SsmHybridServiceRole").AddParameter("RoleName", name).AddParameter("AccountId", "123456789012")
+            shell.AddCommand("New-SsmHybridServiceRole").AddParameter("RoleName", name).AddParameter("SourceAccountId", "123456789012")
                 .AddParameter("PolicyArn", new[] { "arn:aws:iam::123456789012:policy/DoesNotExist" })
                 .AddParameter("Region", "us-east-2").AddParameter("AccessKey", accessKey).AddParameter("SecretKey", secretKey).AddParameter("EndpointUrl", moto.Endpoint)
                 .AddParameter("WarningAction", ActionPreference.SilentlyContinue);
@@ -152,7 +152,7 @@ namespace SsmHybridRole.Tests.Cmdlets
             switch (scenario)
             {
                 case "New-SsmHybridServiceRole":
-                    shell.AddCommand("New-SsmHybridServiceRole").AddParameter("RoleName", role + "-new").AddParameter("AccountId", "123456789012");
+                    shell.AddCommand("New-SsmHybridServiceRole").AddParameter("RoleName", role + "-new").AddParameter("SourceAccountId", "123456789012");
                     break;
                 case "Add-SsmHybridRolePolicy":
                     shell.AddCommand("Add-SsmHybridRolePolicy").AddParameter("RoleName", role).AddParameter("Policy", new[] { "CloudWatchAgentServer" });

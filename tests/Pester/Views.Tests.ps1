@@ -1,0 +1,100 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $PSDefaultParameterValues['*-SsmHybrid*:EndpointUrl'] = $Endpoint
+
+    # Real objects of every type a view is for: the role cmdlets' from moto, SSM's and the connectivity check's
+    # made directly (activations as the module makes them, through their internal constructor).
+    $name = New-TestRoleName 'views'
+    $role = New-SsmHybridServiceRole -RoleName $name -Policy CloudWatchAgentServer -ActivationRegion us-east-2
+    $plain = New-SsmHybridServiceRole -RoleName "$name-plain" -NoSourceCondition
+    $changed = Set-SsmHybridServiceRole -RoleName $name -Description 'viewed'
+    $activation = [SsmHybridRole.HybridActivation].GetConstructor([Reflection.BindingFlags]'NonPublic, Instance', $null, [type[]]@([string]), $null).Invoke(@('code'))
+    foreach ($pair in @{ ActivationId = '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0'; Region = 'us-east-2'; IamRole = $name; RegistrationLimit = 10; RegistrationsCount = 7; ExpirationDate = [datetime]'2030-12-05T09:00:00' }.GetEnumerator()) {
+        [SsmHybridRole.HybridActivation].GetProperty($pair.Key).SetValue($activation, $pair.Value)
+    }
+    $connectivity = [SsmHybridRole.HybridConnectivityResult]@{
+        Region = 'us-east-2'; ClockSkew = [timespan]::FromSeconds(3)
+        Findings = @([SsmHybridRole.HybridConnectivityFinding]@{ Endpoint = 'ssm'; Check = 'Tls'; Status = 'Warning'; Message = 'slow handshake' }, [SsmHybridRole.HybridConnectivityFinding]@{ Endpoint = 'ssm'; Check = 'Dns'; Status = 'Fail'; Message = 'no address' })
+    }
+    $script:Objects = @{
+        HybridServiceRole         = @($role, $plain)
+        HybridRolePolicy          = @($role.AttachedPolicies)
+        HybridS3BucketPolicy      = @(New-SsmHybridS3BucketPolicy -PolicyName "$name-s3" -OutputBucket my-output-bucket)
+        HybridRoleTestResult      = @(Test-SsmHybridServiceRole -RoleName $name, "$name-plain" -ActivationRegion us-east-2, eu-west-1)
+        HybridRoleFinding         = @((Test-SsmHybridServiceRole -RoleName $name -ActivationRegion eu-west-1).Findings)
+        HybridRoleChange          = @($changed.Changes)
+        HybridActivation          = @($activation)
+        HybridManagedNode         = @([SsmHybridRole.HybridManagedNode]@{ InstanceId = 'mi-0123456789abcdef0'; ComputerName = 'server'; PingStatus = 'Online'; PlatformName = 'Ubuntu'; PlatformVersion = '22.04'; AgentVersion = '3.3.0'; Region = 'us-east-2'; IamRole = $name })
+        HybridInstanceTier        = @([SsmHybridRole.HybridInstanceTier]@{ Region = 'us-east-2'; Tier = 'Advanced'; Status = 'Customized'; LastModifiedDate = [datetime]'2026-01-02T03:04:05'; LastModifiedUser = 'admin' })
+        HybridConnectivityResult  = @($connectivity)
+        HybridConnectivityFinding = @($connectivity.Findings)
+    }
+
+    # What one column or list item of a view shows for an object: its property, or its script block's result.
+    function Get-Shown($Entry, $Object) {
+        if ($Entry.ValueType -eq 'Property') { $Object.($Entry.Value) } else { $Object | ForEach-Object ([scriptblock]::Create($Entry.Value)) }
+    }
+
+    # Each view of the module: its type, and its columns (or list items) as label and display entry.
+    $script:Views = foreach ($definition in Get-FormatData -TypeName 'SsmHybridRole.*') {
+        foreach ($view in $definition.FormatViewDefinition) {
+            $columns = if ($view.Control -is [System.Management.Automation.TableControl]) {
+                for ($i = 0; $i -lt $view.Control.Headers.Count; $i++) { [pscustomobject]@{ Label = $view.Control.Headers[$i].Label; Entry = $view.Control.Rows[0].Columns[$i].DisplayEntry } }
+            }
+            else {
+                foreach ($item in $view.Control.Entries[0].Items) { [pscustomobject]@{ Label = $(if ($item.Label) { $item.Label } else { $item.DisplayEntry.Value }); Entry = $item.DisplayEntry; When = $item.ItemSelectionCondition } }
+            }
+            @{ View = $view.Name; Type = $definition.TypeNames[0] -replace '^SsmHybridRole\.', ''; Columns = @($columns) }
+        }
+    }
+}
+
+AfterAll {
+    $PSDefaultParameterValues.Remove('*-SsmHybrid*:EndpointUrl')
+}
+
+Describe 'What a view shows, the object has' {
+    It 'gives every column of every view a property, and Export-Csv carries what the view shows' {
+        $Views.Count | Should -BeGreaterThan 10
+        foreach ($view in $Views) {
+            $items = $Objects[$view.Type]
+            $items.Count | Should -BeGreaterThan 0 -Because "the test needs real objects for the view $($view.View)"
+            $file = Join-Path ([IO.Path]::GetTempPath()) "view-$PID-$($view.View).csv"
+            $items | Export-Csv -Path $file -NoTypeInformation
+            $rows = @(Import-Csv -Path $file)
+            Remove-Item $file
+
+            foreach ($column in $view.Columns) {
+                $items[0].PSObject.Properties.Name | Should -Contain $column.Label -Because "the view $($view.View) shows a column $($column.Label)"
+                for ($i = 0; $i -lt $rows.Count; $i++) {
+                    $shown = if (-not $column.When -or (Get-Shown $column.When $items[$i])) { "$(Get-Shown $column.Entry $items[$i])" } else { '' }
+                    if ($shown.Length -gt 0) {
+                        $rows[$i].($column.Label) | Should -Not -BeNullOrEmpty -Because "the view $($view.View) shows '$shown' as $($column.Label)"
+                    }
+                }
+            }
+        }
+    }
+
+    It 'fills the summary columns of test results from the findings' {
+        $failed, $warned = $Objects.HybridRoleTestResult
+        $failed.Fail | Should -Be 1
+        $failed.FirstProblem | Should -BeLike 'aws:SourceArn does not cover the activation Region(s) eu-west-1*'
+        $warned.Warn | Should -BeGreaterThan 0
+        $warned.FirstProblem | Should -BeLike 'The trust has no aws:SourceAccount*'
+        $Objects.HybridServiceRole.Condition | Should -Be 'Source', 'None'
+        $Objects.HybridServiceRole[0].Policies | Should -Be 'ManagedInstanceCore, CloudWatchAgentServer'
+        $Objects.HybridConnectivityResult[0].FirstProblem | Should -Be 'no address' -Because 'a failure comes before a warning'
+    }
+
+    It 'keeps the view''s columns of an activation through serialization, without its code' {
+        $file = Join-Path ([IO.Path]::GetTempPath()) "activation-$PID.xml"
+        $Objects.HybridActivation | Export-Clixml -Path $file
+        $read = Import-Clixml -Path $file
+        Remove-Item $file
+
+        $read.Used | Should -Be '7/10'
+        $read.Expires | Should -Be '2030-12-05 09:00'
+        $read.PSObject.Properties.Name | Should -Not -Contain 'ActivationCode'
+    }
+}
