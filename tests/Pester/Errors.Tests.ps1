@@ -102,9 +102,15 @@ Describe 'Errors from IAM become ErrorRecords with stable ids' {
         $errors[0].TargetObject | Should -Be "missing-$PID"
     }
 
-    It 'RoleNotFound from Get- and Remove- for a name that does not exist' {
-        (Invoke-Failing { Get-SsmHybridServiceRole -RoleName "missing-$PID" })[0].FullyQualifiedErrorId | Should -Be 'RoleNotFound,SsmHybridRole.Commands.GetSsmHybridServiceRoleCommand'
-        (Invoke-Failing { Remove-SsmHybridServiceRole -RoleName "missing-$PID" -Force })[0].FullyQualifiedErrorId | Should -Be 'RoleNotFound,SsmHybridRole.Commands.RemoveSsmHybridServiceRoleCommand'
+    It 'RoleNotFound from Get- and Remove- for a name that does not exist, with advice that fits each' {
+        $got = (Invoke-Failing { Get-SsmHybridServiceRole -RoleName "missing-$PID" })[0]
+        $removed = (Invoke-Failing { Remove-SsmHybridServiceRole -RoleName "missing-$PID" -Force })[0]
+
+        $got.FullyQualifiedErrorId | Should -Be 'RoleNotFound,SsmHybridRole.Commands.GetSsmHybridServiceRoleCommand'
+        $got.ErrorDetails.RecommendedAction | Should -BeLike '*New-SsmHybridServiceRole*'
+        $removed.FullyQualifiedErrorId | Should -Be 'RoleNotFound,SsmHybridRole.Commands.RemoveSsmHybridServiceRoleCommand'
+        $removed.ErrorDetails.RecommendedAction | Should -Not -BeLike '*New-SsmHybridServiceRole*' -Because 'removing a role that does not exist does not call for creating it'
+        $removed.ErrorDetails.RecommendedAction | Should -BeLike '*needs no removal*'
     }
 
     It 'PolicyNotFound undoes the role it had created' {
@@ -122,27 +128,7 @@ Describe 'Errors from IAM become ErrorRecords with stable ids' {
     }
 }
 
-Describe '-WhatIf sends no write request' {
-    BeforeEach { Reset-IamProxyLog $Proxy }
-
-    It '<Name> -WhatIf writes nothing to IAM' -ForEach @(
-        @{ Name = 'New-SsmHybridServiceRole'; Command = { New-SsmHybridServiceRole -RoleName "whatif-$PID" -Policy CloudWatchAgentServer -WhatIf } }
-        @{ Name = 'Add-SsmHybridRolePolicy'; Command = { Add-SsmHybridRolePolicy -RoleName $script:Existing -Policy DirectoryServiceAccess -WhatIf } }
-        @{ Name = 'Remove-SsmHybridRolePolicy'; Command = { Remove-SsmHybridRolePolicy -RoleName $script:Existing -Policy ManagedInstanceCore -Force -WhatIf } }
-        @{ Name = 'Remove-SsmHybridServiceRole'; Command = { Remove-SsmHybridServiceRole -RoleName $script:Existing -Force -WhatIf } }
-        @{ Name = 'New-SsmHybridS3BucketPolicy'; Command = { New-SsmHybridS3BucketPolicy -PolicyName "whatif-$PID" -OutputBucket some-bucket -WhatIf } }
-    ) {
-        $script:Existing = New-TestRoleName 'whatif-existing'
-        $null = New-SsmHybridServiceRole -RoleName $script:Existing
-        Reset-IamProxyLog $Proxy
-
-        $output = & $Command 2>&1
-
-        $output | Should -BeNullOrEmpty -Because 'under -WhatIf there is neither output nor an error'
-        (Get-Sent | Where-Object action -in $WriteActions) | Should -BeNullOrEmpty
-        (Get-SsmHybridServiceRole -RoleName $script:Existing).AttachedPolicies.PolicyName | Should -Be 'AmazonSSMManagedInstanceCore'
-    }
-
+Describe 'Requests are signed' {
     It 'signs every request it does send with SigV4 for the right service' {
         Reset-IamProxyLog $Proxy
         $null = New-SsmHybridServiceRole -RoleName (New-TestRoleName 'signed')

@@ -122,6 +122,22 @@ Describe 'Many accounts at once' {
         (Test-SsmHybridServiceRole -RoleName $name -EndpointUrl $Proxy.Url).Passed | Should -BeFalse
     }
 
+    It 'names the account in the verbose line of each request when it works in several, and not in the caller''s own alone' {
+        $name = New-TestRoleName 'orgverbose'
+        function Get-RequestLines([scriptblock] $Command) {
+            @(& $Command 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'iam:GetRole' }).Message
+        }
+
+        $many = Get-RequestLines { Test-SsmHybridServiceRole -RoleName $name -AccountId $Accounts[0..1] -EndpointUrl $Proxy.Url -Verbose }
+        $own = Get-RequestLines { Test-SsmHybridServiceRole -RoleName $name -EndpointUrl $Proxy.Url -Verbose }
+
+        $many | Should -Not -BeNullOrEmpty
+        $many | ForEach-Object { $_ | Should -Match "^Account ($($Accounts[0])|$($Accounts[1])): iam:GetRole '$name'" }
+        @($many -match "^Account $($Accounts[0]):").Count | Should -Be @($many -match "^Account $($Accounts[1]):").Count
+        $own | Should -Not -BeNullOrEmpty
+        $own | ForEach-Object { $_ | Should -Match "^iam:GetRole '$name'" }
+    }
+
     It 'refuses a malformed account id before any request' {
         $errors = Invoke-Failing { Test-SsmHybridServiceRole -AccountId 123, $Accounts[0] -EndpointUrl $Proxy.Url }
 

@@ -72,7 +72,7 @@ namespace SsmHybridRole.Engine.Accounts
                 {
                     reporter.Verbose($"Account {accountId}: connecting as role '{scope.AssumeRoleName}' unless it is the caller's own.");
                     var connection = await ConnectionCache.ForAccountAsync(options, accountId, scope.AssumeRoleName, sessionPolicy, cancellationToken).ConfigureAwait(false);
-                    onResult(accountId, await work(connection, accountId).ConfigureAwait(false));
+                    onResult(accountId, await work(connection.InAccount(accountId), accountId).ConfigureAwait(false));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -171,7 +171,8 @@ namespace SsmHybridRole.Engine.Activations
             }
             catch (Exception lookup) when (lookup is SsmHybridRoleException or OperationCanceledException)
             {
-                var message = $"It is not known whether Systems Manager created an activation for role '{iamRole}' in {ssm.Region}: {cause.Message} Looking for it failed too ({lookup.Message}). Any activation it made has '{marker}' at the end of its description; delete it, as its code was never seen.";
+                var message = $"It is not known whether Systems Manager created an activation for role '{iamRole}' in {ssm.Region}: {Messages.Cause(cause).TrimEnd('.')}. Looking for it failed too ({Messages.Cause(lookup)}). Any activation it made has '{marker}' at the end of its description; delete it, as its code was never seen.";
+                Reporter.Unfinished(message, ErrorIds.ActivationOutcomeUnknown, marker.Text);
                 return new ServiceCallException(ErrorIds.ActivationOutcomeUnknown, FailureKind.Incomplete, message, marker.Text, null, null, cause);
             }
         }

@@ -15,7 +15,8 @@ namespace SsmHybridRole.Engine.Connections
         private readonly Lazy<AmazonSecurityTokenServiceClient> sts;
         private readonly SemaphoreSlim accountLock = new SemaphoreSlim(1, 1);
         private readonly Func<string, AmazonSimpleSystemsManagementClient> ssmFactory;
-        private readonly ConcurrentDictionary<string, AmazonSimpleSystemsManagementClient> ssmClients = new ConcurrentDictionary<string, AmazonSimpleSystemsManagementClient>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, AmazonSimpleSystemsManagementClient> ssmClients;
+        private readonly bool ownsClients = true;
         private string? accountId;
         private string? callerArn;
 
@@ -29,6 +30,18 @@ namespace SsmHybridRole.Engine.Connections
             Partition = partition;
             IamEndpoint = iamEndpoint;
             CredentialSource = credentialSource;
+            ssmClients = new ConcurrentDictionary<string, AmazonSimpleSystemsManagementClient>(StringComparer.Ordinal);
+        }
+
+        /// <summary>The same connection (clients, credentials, key) named as working in <paramref name="account"/>.</summary>
+        private AwsConnection(AwsConnection source, string account)
+            : this(source.Key, source.Iam, () => source.sts.Value, source.ssmFactory, source.Region, source.Partition, source.IamEndpoint, source.CredentialSource)
+        {
+            sts = source.sts;
+            ssmClients = source.ssmClients;
+            ownsClients = false;
+            accountId = account;
+            WorkingAccount = account;
         }
 
         /// <summary>A digest of everything the connection was built from; it holds no secret.</summary>
@@ -47,6 +60,15 @@ namespace SsmHybridRole.Engine.Connections
 
         /// <summary>The caller's account id once STS has told it; null before.</summary>
         public string? KnownAccountId => accountId;
+
+        /// <summary>
+        /// The account this connection works in for a command that works in several (-AccountId), so that what it
+        /// reports names the account; null for a command that works in the caller's own account only.
+        /// </summary>
+        public string? WorkingAccount { get; }
+
+        /// <summary>This connection, as used in <paramref name="account"/> by a command that works in several accounts.</summary>
+        public AwsConnection InAccount(string account) => WorkingAccount == account ? this : new AwsConnection(this, account);
 
         /// <summary>The raw IAM client: the gateway wraps it for the services.</summary>
         internal IIdentityManagementService Iam { get; }
@@ -104,6 +126,11 @@ namespace SsmHybridRole.Engine.Connections
 
         public void Dispose()
         {
+            if (!ownsClients)
+            {
+                return;
+            }
+
             Iam.Dispose();
             foreach (var client in ssmClients.Values)
             {

@@ -81,6 +81,9 @@ namespace SsmHybridRole.Engine.Errors
         public const string RoleInUse = "RoleInUse";
         public const string PolicyNotOwned = "PolicyNotOwned";
 
+        // A change that asks first, in a session where nobody can answer (no console input): refused, not guessed.
+        public const string ConfirmationRequired = "ConfirmationRequired";
+
         // Tasks of several steps that stopped part-way.
         public const string RoleCreationIncomplete = "RoleCreationIncomplete";
         public const string RoleRemovalIncomplete = "RoleRemovalIncomplete";

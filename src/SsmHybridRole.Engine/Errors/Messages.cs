@@ -8,49 +8,62 @@ namespace SsmHybridRole.Engine.Errors
     /// </summary>
     internal static class Messages
     {
-        public static string InvalidParameter(string parameterName, object? value, string rule)
-            => string.Format(CultureInfo.InvariantCulture, "{0} {1} is not valid: {2}", parameterName, Quote(value), rule);
+        /// <summary>
+        /// A refused value, named as it was given: "RoleName 'a b' is not valid: ...". A value that was not given at all
+        /// is "missing", an empty one "empty", so no message shows "(null)" or empty quotes where the value should be.
+        /// </summary>
+        public static string InvalidParameter(string parameterName, object? value, string rule) => value switch
+        {
+            null => $"{parameterName} is missing: {rule}",
+            string s when s.Length == 0 => $"{parameterName} is empty: {rule}",
+            string s when s.Trim().Length == 0 => $"{parameterName} {Quote(s)} (white space only) is not valid: {rule}",
+            _ => $"{parameterName} {Quote(value)} is not valid: {rule}",
+        };
 
-        public static string RoleNotFound(string roleName)
-            => $"The IAM role '{roleName}' does not exist in this account.";
+        public static string RoleNotFound(string? roleName)
+            => string.IsNullOrEmpty(roleName) ? "The IAM role the request named does not exist in this account." : $"The IAM role '{roleName}' does not exist in this account.";
 
-        public static string RoleAlreadyExists(string roleName)
-            => $"The IAM role '{roleName}' already exists; nothing was changed.";
+        public static string RoleAlreadyExists(string? roleName)
+            => (string.IsNullOrEmpty(roleName) ? "The IAM role already exists" : $"The IAM role '{roleName}' already exists") + "; nothing was changed.";
 
-        public static string PolicyNotFound(string policyArn)
-            => $"The managed policy '{policyArn}' does not exist or cannot be attached.";
+        public static string PolicyNotFound(string? policyArn)
+            => string.IsNullOrEmpty(policyArn) ? "The managed policy the request named does not exist or cannot be attached." : $"The managed policy '{policyArn}' does not exist or cannot be attached.";
+
+        /// <summary>What a service said, or that it said nothing (some errors come without a message).</summary>
+        public static string Said(string? serviceMessage)
+            => string.IsNullOrWhiteSpace(serviceMessage) || serviceMessage!.StartsWith("The service returned an error", StringComparison.Ordinal) ? "the service gave no reason" : serviceMessage;
 
         public const string PolicyNotFoundAction = "Check the ARN (account id, path, name and partition); AWS managed policies have the form arn:PARTITION:iam::aws:policy/NAME.";
 
-        public static string AccessDenied(string action, string serviceMessage)
-            => $"Access denied to {action}: {serviceMessage}";
+        public static string AccessDenied(string action, string? serviceMessage)
+            => $"Access denied to {action}: {Said(serviceMessage)}";
 
         public static string AccessDeniedAction(string action)
             => $"Grant the caller the IAM permission '{action}' (see the README's permissions table), or run with other credentials.";
 
-        public static string LimitExceeded(string action, string serviceMessage)
-            => $"{action} exceeded an IAM quota: {serviceMessage}";
+        public static string LimitExceeded(string action, string? serviceMessage)
+            => $"{action} exceeded an IAM quota: {Said(serviceMessage)}";
 
         public const string LimitExceededAction = "A role has at most 10 managed policies by default (quota AttachedPoliciesPerRoleQuota); detach one or ask for a quota increase.";
 
         public const string ServiceLinkedAction = "Service-linked roles are managed by their AWS service and cannot be changed here.";
 
-        public static string RequestFailed(string action, string? code, string serviceMessage)
-            => $"{action} failed" + (code is null ? string.Empty : $" ({code})") + $": {serviceMessage}";
+        public static string RequestFailed(string action, string? code, string? serviceMessage)
+            => $"{action} failed" + (string.IsNullOrEmpty(code) ? string.Empty : $" ({code})") + $": {Said(serviceMessage)}";
 
-        public static string EndpointUnreachable(string action, string reason)
-            => $"{action} could not reach the endpoint: {reason}";
+        public static string EndpointUnreachable(string action, string? reason)
+            => $"{action} could not reach the endpoint: {Said(reason)}";
 
-        public static string InvalidCredentials(string action, string serviceMessage)
-            => $"The credentials were rejected by {action}: {serviceMessage}";
+        public static string InvalidCredentials(string action, string? serviceMessage)
+            => $"The credentials were rejected by {action}: {Said(serviceMessage)}";
 
         public const string InvalidCredentialsAction = "Check the access key, profile or session; temporary credentials may have expired.";
 
-        public static string RollbackSucceeded(string roleName)
-            => $"Creating role '{roleName}' failed part-way; what had been created was removed again.";
+        public static string RollbackSucceeded(string roleName, IEnumerable<string> undone, string cause)
+            => $"Creating role '{roleName}' stopped part-way ({cause}), so what it had made was removed again: {List(undone, "nothing was left to remove")}.";
 
         public static string RollbackIncomplete(string roleName, IEnumerable<string> remaining, string cause, string undoFailure)
-            => $"Creating role '{roleName}' failed ({cause}) and undoing it failed too ({undoFailure}). Still in the account: {string.Join("; ", remaining)}.";
+            => $"Creating role '{roleName}' failed ({cause}) and undoing it failed too ({undoFailure}). Still in the account: {List(remaining, "unknown")}.";
 
         public static string CreationUnknown(string roleName, string cause, string readFailure)
             => $"Creating role '{roleName}' failed ({cause}) in a way that leaves unknown whether IAM made it, and reading it back failed too ({readFailure}). If the role exists and carries the tag {KnownNames.CreationMarkerTag}, it is a leftover of this command.";
@@ -58,8 +71,23 @@ namespace SsmHybridRole.Engine.Errors
         public static string StoppedBeforeReported(string roleName)
             => $"the command stopped before role '{roleName}' could be reported";
 
-        public static string RemoveIncomplete(string roleName, IEnumerable<string> done, string cause)
-            => $"Removing role '{roleName}' stopped part-way ({cause}). Already done: {string.Join("; ", done)}.";
+        public static string RemoveIncomplete(string roleName, IEnumerable<string> done, IEnumerable<string> remaining, string cause)
+            => $"Removing role '{roleName}' stopped part-way ({cause}). Already done: {List(done, "nothing")}. Still in the account: {List(remaining, "nothing")}.";
+
+        public static string NotAttached(string roleName, string policyArn, IEnumerable<string> attached)
+            => $"Policy '{policyArn}' is not attached to role '{roleName}', so nothing was detached for it; attached are: {List(attached.Select(Arn.ResourceName), "none")}. Check the name or ARN.";
+
+        /// <summary>Why a task stopped, in words: a stopped command says so, not "The operation was canceled".</summary>
+        public static string Cause(Exception e)
+            => e is OperationCanceledException && e.Message == PlainCancellation ? "the command was stopped" : e.Message;
+
+        private static readonly string PlainCancellation = new OperationCanceledException().Message;
+
+        private static string List(IEnumerable<string> items, string none)
+        {
+            var text = string.Join("; ", items);
+            return text.Length == 0 ? none : text;
+        }
 
         public const string NoRegion = "No AWS Region is set. The Region decides the partition (aws, aws-cn, aws-us-gov) and the Region in the trust policy's aws:SourceArn.";
 

@@ -4,7 +4,7 @@ namespace SsmHybridRole.Engine.Gateway
 {
     /// <summary>
     /// The one way the services reach AWS (IAM, STS, SSM). Each call, in one place: the verbose line that says
-    /// what it does, the waits the module adds on top of the SDK's retries (<see cref="TransientFailure"/>),
+    /// what it does (and in which account, when the command works in several), the waits the module adds on top of the SDK's retries (<see cref="TransientFailure"/>),
     /// and the translation of service errors into the engine's exceptions with their target. The services
     /// above it read like the procedure they implement.
     /// </summary>
@@ -44,7 +44,7 @@ namespace SsmHybridRole.Engine.Gateway
         /// </summary>
         public Task<T> CallAsync<T>(string action, CallTarget target, Func<Task<T>> send, IReadOnlyList<TransientFailure> waits, CancellationToken cancellationToken)
         {
-            reporter.Verbose(target.Describe(action));
+            reporter.Verbose(connection.WorkingAccount is { } account ? $"Account {account}: {target.Describe(action)}" : target.Describe(action));
             return EventualConsistency.RetryAsync(
                 async () =>
                 {

@@ -23,11 +23,11 @@ namespace SsmHybridRole.Engine.Gateway
                 case NoSuchEntityException e when policyArn != null && MentionsPolicy(e.Message):
                     return Failure(ErrorIds.PolicyNotFound, FailureKind.NotFound, Messages.PolicyNotFound(policyArn), policyArn, Messages.PolicyNotFoundAction, e);
                 case NoSuchEntityException e:
-                    return Failure(ErrorIds.RoleNotFound, FailureKind.NotFound, Messages.RoleNotFound(roleName ?? "?"), roleName, null, e);
+                    return Failure(ErrorIds.RoleNotFound, FailureKind.NotFound, Messages.RoleNotFound(roleName), roleName, null, e);
                 case PolicyNotAttachableException e:
-                    return Failure(ErrorIds.PolicyNotAttachable, FailureKind.InvalidArgument, Messages.PolicyNotFound(policyArn ?? "?") + " " + e.Message, policyArn, Messages.PolicyNotFoundAction, e);
+                    return Failure(ErrorIds.PolicyNotAttachable, FailureKind.InvalidArgument, Messages.PolicyNotFound(policyArn) + " " + Messages.Said(e.Message), policyArn, Messages.PolicyNotFoundAction, e);
                 case EntityAlreadyExistsException e:
-                    return Failure(ErrorIds.RoleAlreadyExists, FailureKind.AlreadyExists, Messages.RoleAlreadyExists(roleName ?? "?"), roleName, null, e);
+                    return Failure(ErrorIds.RoleAlreadyExists, FailureKind.AlreadyExists, Messages.RoleAlreadyExists(roleName), roleName, null, e);
                 case LimitExceededException e:
                     return Failure(ErrorIds.LimitExceeded, FailureKind.LimitExceeded, Messages.LimitExceeded(action, e.Message), about, Messages.LimitExceededAction, e);
                 case MalformedPolicyDocumentException e:

@@ -11,7 +11,20 @@ namespace SsmHybridRole.Engine.Policies
         private static readonly string[] Versions = { "2012-10-17", "2008-10-17" };
         private static readonly string[] StatementKeys = { "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Condition" };
 
+        /// <summary>Checks <paramref name="document"/>; a broken rule names the document as the refused value.</summary>
         public static void Check(string document, string parameterName)
+        {
+            try
+            {
+                CheckGrammar(document, parameterName);
+            }
+            catch (InvalidParameterException e) when (e.Value is null)
+            {
+                throw new InvalidParameterException(e.ErrorId, e.ParameterName, document, e.Rule);
+            }
+        }
+
+        private static void CheckGrammar(string document, string parameterName)
         {
             JsonDocument parsed;
             try

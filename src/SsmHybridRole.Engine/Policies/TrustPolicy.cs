@@ -102,7 +102,7 @@ namespace SsmHybridRole.Engine.Policies
             var analysis = Analyze(document);
             if (!analysis.IsReadable)
             {
-                throw new InvalidParameterException(ErrorIds.MalformedPolicyDocument, parameterName, null, "the trust policy is not well-formed JSON: " + analysis.Problem);
+                throw new InvalidParameterException(ErrorIds.MalformedPolicyDocument, parameterName, document, "the trust policy is not well-formed JSON: " + analysis.Problem);
             }
 
             if (!analysis.AllowsSsmAssumeRole)
@@ -110,7 +110,7 @@ namespace SsmHybridRole.Engine.Policies
                 throw new InvalidParameterException(
                     ErrorIds.TrustPolicyDoesNotAllowSsm,
                     parameterName,
-                    null,
+                    document,
                     "a hybrid service role's trust policy needs a statement with Effect Allow, Principal Service 'ssm.amazonaws.com' and Action 'sts:AssumeRole'");
             }
 

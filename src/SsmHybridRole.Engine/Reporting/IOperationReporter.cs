@@ -10,6 +10,13 @@ namespace SsmHybridRole.Engine.Reporting
 
         void Warning(string message);
 
+        /// <summary>
+        /// A warning about what a failure or a stop left behind (<paramref name="message"/> names it), which the user
+        /// must hear even when the command was stopped. <paramref name="errorId"/> and <paramref name="target"/> say
+        /// which advice tells the command that finishes the job; the host words it.
+        /// </summary>
+        void Unfinished(string message, string errorId, object? target);
+
         void Progress(OperationProgress progress);
     }
 
@@ -26,6 +33,10 @@ namespace SsmHybridRole.Engine.Reporting
         }
 
         public void Warning(string message)
+        {
+        }
+
+        public void Unfinished(string message, string errorId, object? target)
         {
         }
 

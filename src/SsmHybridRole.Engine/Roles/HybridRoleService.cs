@@ -107,7 +107,11 @@ namespace SsmHybridRole.Engine.Roles
             return readBack ? await reader.GetAsync(roleName, cancellationToken).ConfigureAwait(false) : null;
         }
 
-        /// <summary>Detaches managed policies; one that is not attached is reported and skipped.</summary>
+        /// <summary>
+        /// Detaches managed policies. One that is not attached (often a typo in a name or an ARN) is a warning naming
+        /// the role, the policy and what is attached, not a silent success: the state asked for holds, so a script
+        /// run again does not fail, but the user hears that nothing was detached for it.
+        /// </summary>
         public async Task<HybridRole?> DetachAsync(string roleName, IReadOnlyList<string> policyArns, bool readBack, CancellationToken cancellationToken)
         {
             var attached = await reader.ListAttachedAsync(roleName, cancellationToken).ConfigureAwait(false);
@@ -115,7 +119,7 @@ namespace SsmHybridRole.Engine.Roles
             {
                 if (!attached.Any(p => string.Equals(p.PolicyArn, policyArn, StringComparison.Ordinal)))
                 {
-                    Reporter.Verbose($"'{Arn.ResourceName(policyArn)}' is not attached to role '{roleName}'; nothing to do.");
+                    Reporter.Warning(Messages.NotAttached(roleName, policyArn, attached.Select(p => p.PolicyArn)));
                     continue;
                 }
 
@@ -148,7 +152,10 @@ namespace SsmHybridRole.Engine.Roles
             }
             catch (Exception e) when (teardown.Done.Count > 0)
             {
-                throw new SsmHybridRoleException(ErrorIds.RoleRemovalIncomplete, SsmHybridRoleException.IncompleteBecauseOf(e), Messages.RemoveIncomplete(roleName, teardown.Done, e.Message), roleName, null, e);
+                // Told as a warning too: after Ctrl+C no error reaches the user, and a role without its policies must not go unmentioned.
+                var message = Messages.RemoveIncomplete(roleName, teardown.Done, teardown.Remaining, Messages.Cause(e));
+                Reporter.Unfinished(message, ErrorIds.RoleRemovalIncomplete, roleName);
+                throw new SsmHybridRoleException(ErrorIds.RoleRemovalIncomplete, SsmHybridRoleException.IncompleteBecauseOf(e), message, roleName, null, e);
             }
         }
     }

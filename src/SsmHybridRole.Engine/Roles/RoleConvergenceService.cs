@@ -202,6 +202,12 @@ namespace SsmHybridRole.Engine.Roles
             {
                 throw new ConvergenceIncompleteException(roleName, plan.Changes, e);
             }
+            catch (OperationCanceledException e) when (plan.Changes.Any(c => c.Applied))
+            {
+                // Stopped part-way: no error reaches the user after Ctrl+C, so say what was and was not applied.
+                Reporter.Unfinished(new ConvergenceIncompleteException(roleName, plan.Changes, e).Message, ErrorIds.ConvergenceIncomplete, roleName);
+                throw;
+            }
 
             var role = roles.WarnOfForeignTrust(await roles.GetAsync(roleName, cancellationToken).ConfigureAwait(false));
             return new ConvergenceResult(role, plan.Changes);

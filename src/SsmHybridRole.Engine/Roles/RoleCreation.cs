@@ -61,14 +61,17 @@ namespace SsmHybridRole.Engine.Roles
             try
             {
                 await Persistently(() => teardown.RunAsync(managedPoliciesOnly: true, mustExist: false, undo.Token), undo.Token).ConfigureAwait(false);
-                Reporter.Warning(Messages.RollbackSucceeded(roleName));
+                Reporter.Warning(Messages.RollbackSucceeded(roleName, teardown.Done, Messages.Cause(cause)));
             }
             catch (Exception undoFailure) when (undoFailure is not OutOfMemoryException)
             {
+                // Told as a warning too: when the command was stopped, no error reaches the user.
+                var message = Messages.RollbackIncomplete(roleName, teardown.Remaining, Messages.Cause(cause), Messages.Cause(undoFailure));
+                Reporter.Unfinished(message, ErrorIds.RoleCreationIncomplete, roleName);
                 throw new SsmHybridRoleException(
                     ErrorIds.RoleCreationIncomplete,
                     SsmHybridRoleException.IncompleteBecauseOf(undoFailure),
-                    Messages.RollbackIncomplete(roleName, teardown.Remaining, cause.Message, undoFailure.Message),
+                    message,
                     roleName,
                     null,
                     new AggregateException(cause, undoFailure));

@@ -147,7 +147,7 @@ namespace SsmHybridRole.Engine.Templates
 
             if (statements.Count == 0)
             {
-                throw new InvalidParameterException(ErrorIds.NothingToAllow, "IncludeS3BucketPolicy", null, "the S3 bucket policy needs {VpcEndpoint}, {OutputBucket}, or both");
+                throw new InvalidParameterException(ErrorIds.NothingToAllow, "VpcEndpoint", null, "the S3 bucket policy needs {VpcEndpoint}, {OutputBucket}, or both");
             }
 
             return new Dictionary<string, object>

@@ -43,7 +43,7 @@ namespace SsmHybridRole.Commands
 
             var connection = GetConnection();
             batch ??= new EngineCall(this, Cancellation);
-            inFlight.Enqueue(batch.Start(call => new HybridRoleService(connection, call).CreateAsync(validated, call.Cancellation), (role, cancel) => UndoCreation(connection, role, cancel)));
+            inFlight.Enqueue(batch.Start(call => new HybridRoleService(connection, call).CreateAsync(validated, call.Cancellation), (role, reporter, cancel) => UndoCreation(connection, role, reporter, cancel)));
             while (inFlight.Count >= ThrottleLimit)
             {
                 WriteOldest();

@@ -10,24 +10,18 @@ namespace SsmHybridRole.Commands
     [OutputType(typeof(HybridServiceRole))]
     public sealed class RemoveSsmHybridRolePolicyCommand : RolePolicyCmdlet
     {
-        /// <summary>Detach AmazonSSMManagedInstanceCore without asking.</summary>
+        /// <summary>Detach without asking, AmazonSSMManagedInstanceCore included (-WhatIf still only reports).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord() => Try(() =>
         {
             var policyArns = ResolvePolicyArns();
-            if (!ShouldProcess($"role '{RoleName}'", "Detach " + Describe(policyArns)))
-            {
-                return;
-            }
-
+            var target = $"role '{RoleName}'";
             var core = ManagedPolicyCatalog.ManagedInstanceCore;
-            if (policyArns.Any(a => ManagedPolicyCatalog.FromArn(a) == core)
-                && !Force
-                && !ShouldContinue(
-                    $"Detaching {core.AwsName} from '{RoleName}' stops Systems Manager from managing every node registered with this role. Detach it anyway?",
-                    "Detach the required policy?"))
+            if (!ShouldProcessUnlessForced(Force, target, "Detach " + Describe(policyArns))
+                || (policyArns.Any(a => ManagedPolicyCatalog.FromArn(a) == core)
+                    && !ShouldContinueUnlessForced(Force, target, $"Detach the required policy {core.AwsName}", $"Detaching {core.AwsName} from '{RoleName}' stops Systems Manager from managing every node registered with this role. Detach it anyway?")))
             {
                 return;
             }

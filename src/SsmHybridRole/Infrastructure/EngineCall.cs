@@ -34,7 +34,7 @@ namespace SsmHybridRole.Infrastructure
         /// <summary>Cancelled when the command stops, for any reason: every engine task started here gets it.</summary>
         public CancellationToken Cancellation => cancellation.Token;
 
-        public static T Run<T>(Cmdlet cmdlet, Func<EngineCall, Task<T>> work, Func<T, CancellationToken, Task>? undo, CancellationToken stopping)
+        public static T Run<T>(Cmdlet cmdlet, Func<EngineCall, Task<T>> work, Func<T, IOperationReporter, CancellationToken, Task>? undo, CancellationToken stopping)
         {
             using var call = new EngineCall(cmdlet, stopping);
             return call.Wait(call.Start(work, undo));
@@ -42,14 +42,14 @@ namespace SsmHybridRole.Infrastructure
 
         /// <summary>
         /// Starts a task on the thread pool; its reports wait in this call's queue. <paramref name="undo"/> takes
-        /// back its result if the command stops before the result is written.
+        /// back its result if the command stops before the result is written, and reports what it did to this call.
         /// </summary>
-        public Task<T> Start<T>(Func<EngineCall, Task<T>> work, Func<T, CancellationToken, Task>? undo = null)
+        public Task<T> Start<T>(Func<EngineCall, Task<T>> work, Func<T, IOperationReporter, CancellationToken, Task>? undo = null)
         {
             var task = Task.Run(() => work(this));
             lock (started)
             {
-                started.Add(new Started(task, undo is null ? null : cancel => undo(task.Result, cancel)));
+                started.Add(new Started(task, undo is null ? null : cancel => undo(task.Result, this, cancel)));
             }
 
             // Wakes the pump when the task ends without having reported anything.
@@ -100,7 +100,12 @@ namespace SsmHybridRole.Infrastructure
 
         public void Verbose(string message) => Post(() => cmdlet.WriteVerbose(message));
 
-        public void Warning(string message) => Post(() => cmdlet.WriteWarning(message));
+        /// <summary>A warning reaches the user even when the command has stopped meanwhile (see <see cref="Tell"/>).</summary>
+        public void Warning(string message) => Add(new Posted(() => cmdlet.WriteWarning(message), null, message));
+
+        /// <summary>What a failure or a stop left behind, with the command that finishes it, worded for this cmdlet.</summary>
+        public void Unfinished(string message, string errorId, object? target)
+            => Warning(Advice.For(errorId, (cmdlet as PSCmdlet)?.MyInvocation?.MyCommand?.Name, target) is { } advice ? message + " " + advice : message);
 
         public void Progress(OperationProgress progress)
         {
@@ -133,6 +138,11 @@ namespace SsmHybridRole.Infrastructure
                         undos.Add(posted.Undo);
                     }
 
+                    if (posted.Warning != null)
+                    {
+                        Tell(posted.Warning);
+                    }
+
                     continue;
                 }
 
@@ -145,6 +155,10 @@ namespace SsmHybridRole.Infrastructure
                     // The first write that fails stops everything; the rest still run to their end, unwritten.
                     stop = ExceptionDispatchInfo.Capture(e);
                     cancellation.Cancel();
+                    if (posted.Warning != null)
+                    {
+                        Tell(posted.Warning);
+                    }
                 }
             }
 
@@ -173,7 +187,10 @@ namespace SsmHybridRole.Infrastructure
             stop!.Throw();
         }
 
-        /// <summary>Takes back results that were made but never written, each with its own time limit, reporting nothing.</summary>
+        /// <summary>
+        /// Takes back results that were made but never written, each with its own time limit. Each undo reports what it
+        /// did, and what it could not do, to this call (the engine words both); any other failure is told as it is.
+        /// </summary>
         private void Undo(List<Func<CancellationToken, Task>> undos)
         {
             if (undos.Count == 0)
@@ -189,28 +206,59 @@ namespace SsmHybridRole.Infrastructure
                 {
                     await undo(limit.Token).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is not OutOfMemoryException)
+                catch (Exception e) when (e is not OutOfMemoryException and not SsmHybridRoleException)
                 {
                     lock (leftovers)
                     {
                         leftovers.Add(e.Message);
                     }
                 }
+                catch (SsmHybridRoleException)
+                {
+                    // The engine reported what it left behind as it failed.
+                }
             })).ToArray();
             var all = Task.WhenAll(runs);
             all.ContinueWith(_ => Wake(), TaskScheduler.Default);
             Pump(() => all.IsCompleted);
-            foreach (var leftover in leftovers)
+            leftovers.ForEach(Tell);
+        }
+
+        /// <summary>
+        /// Writes a warning that must reach the user even when the command has stopped (what an undo did, what a stop
+        /// left behind). A stopped command can write no more to its streams, so the warning then goes through the
+        /// host's user interface: the console the user is looking at, and a hosted PowerShell's warning stream (even
+        /// with no user interface), unless the user silenced warnings.
+        /// </summary>
+        private void Tell(string message)
+        {
+            try
             {
-                try
+                cmdlet.WriteWarning(message);
+                return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Stopped: PowerShell takes no more writes from this command.
+            }
+
+            try
+            {
+                if (cmdlet is PSCmdlet { Host.UI: { } ui } shell && !Silenced(shell))
                 {
-                    cmdlet.WriteWarning(leftover);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    // Stopped: PowerShell takes no more text. The error that stopped the command still goes through.
+                    ui.WriteWarningLine(message);
                 }
             }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A host without a user interface: there is nobody to tell.
+            }
+        }
+
+        private static bool Silenced(PSCmdlet shell)
+        {
+            var preference = shell.MyInvocation.BoundParameters.TryGetValue("WarningAction", out var bound) ? bound : shell.GetVariableValue("WarningPreference");
+            return LanguagePrimitives.TryConvertTo<ActionPreference>(preference, out var set) && set is ActionPreference.SilentlyContinue or ActionPreference.Ignore;
         }
 
         private void Add(Posted posted)
@@ -227,7 +275,7 @@ namespace SsmHybridRole.Infrastructure
 
         private void Wake() => Add(new Posted(() => { }, null));
 
-        private sealed record Posted(Action Write, Func<CancellationToken, Task>? Undo);
+        private sealed record Posted(Action Write, Func<CancellationToken, Task>? Undo, string? Warning = null);
 
         private sealed record Started(Task Task, Func<CancellationToken, Task>? Undo);
     }

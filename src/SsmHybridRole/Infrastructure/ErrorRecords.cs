@@ -1,15 +1,14 @@
-using System.Globalization;
-
 namespace SsmHybridRole.Infrastructure
 {
     /// <summary>The one mapping from engine failures to ErrorRecords: stable id, category, target, advice.</summary>
     internal static class ErrorRecords
     {
-        public static ErrorRecord From(SsmHybridRoleException exception, object? target = null)
+        /// <summary>The record for <paramref name="exception"/> met by the cmdlet named <paramref name="command"/> (its advice fits that cmdlet).</summary>
+        public static ErrorRecord From(SsmHybridRoleException exception, string? command, object? target = null)
         {
             var record = new ErrorRecord(ForPowerShell(exception), exception.ErrorId, CategoryOf(exception.Kind), target ?? exception.Target);
             var message = CommandText.Parameters(record.Exception.Message);
-            var advice = Advice.For(exception);
+            var advice = Advice.For(exception, command);
             if (advice != null || message != record.Exception.Message)
             {
                 record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = advice };
@@ -45,7 +44,7 @@ namespace SsmHybridRole.Infrastructure
             }
 
             var rule = CommandText.Parameters(invalid.Rule);
-            var message = string.Format(CultureInfo.InvariantCulture, "-{0} {1} is not valid: {2}", invalid.ParameterName, Messages.Quote(invalid.Value), rule);
+            var message = Messages.InvalidParameter("-" + invalid.ParameterName, invalid.Value, rule);
             return new InvalidParameterValueException(message, invalid.ParameterName, rule, invalid.Value, invalid);
         }
     }

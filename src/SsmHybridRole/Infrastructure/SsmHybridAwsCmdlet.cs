@@ -110,12 +110,12 @@ namespace SsmHybridRole.Infrastructure
         /// Runs an engine task with the connection. The connection is made first, here on the pipeline thread
         /// (it may write verbose text); the task itself runs off it and reports through the call.
         /// </summary>
-        internal T RunWithConnection<T>(Func<AwsConnection, EngineCall, CancellationToken, Task<T>> work, Func<AwsConnection, T, CancellationToken, Task>? undo = null)
+        internal T RunWithConnection<T>(Func<AwsConnection, EngineCall, CancellationToken, Task<T>> work, Func<AwsConnection, T, IOperationReporter, CancellationToken, Task>? undo = null)
         {
             var made = GetConnection();
             return RunEngine(
                 (call, cancel) => CredentialContext.RunAsync(MfaPrompt(call), () => work(made, call, cancel), cancel, call),
-                undo is null ? null : (result, cancel) => undo(made, result, cancel));
+                undo is null ? null : (result, reporter, cancel) => undo(made, result, reporter, cancel));
         }
 
         internal void RunWithConnection(Func<AwsConnection, EngineCall, CancellationToken, Task> work)
@@ -128,9 +128,12 @@ namespace SsmHybridRole.Infrastructure
         internal T RunService<T>(Func<HybridRoleService, EngineCall, CancellationToken, Task<T>> work)
             => RunWithConnection((made, call, cancel) => work(new HybridRoleService(made, call), call, cancel));
 
-        /// <summary>Takes back a role this command created but could not report: it must not stay behind unnamed.</summary>
-        internal static Task UndoCreation(AwsConnection connection, HybridRole role, CancellationToken cancellationToken)
-            => new HybridRoleService(connection, SilentReporter.Instance).UndoCreationAsync(role.RoleName, cancellationToken);
+        /// <summary>
+        /// Takes back a role this command created but could not report: it must not stay behind unnamed, and the
+        /// user is told that it was removed (or what remains), through <paramref name="reporter"/>, even after Ctrl+C.
+        /// </summary>
+        internal static Task UndoCreation(AwsConnection connection, HybridRole role, IOperationReporter reporter, CancellationToken cancellationToken)
+            => new HybridRoleService(connection, reporter).UndoCreationAsync(role.RoleName, cancellationToken);
 
         /// <summary>
         /// Runs <paramref name="work"/> in each account of <paramref name="scope"/> (the caller's own: with this

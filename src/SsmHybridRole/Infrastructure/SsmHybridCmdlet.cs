@@ -1,3 +1,5 @@
+using SsmHybridRole.Engine.Reporting;
+
 
 namespace SsmHybridRole.Infrastructure
 {
@@ -8,6 +10,7 @@ namespace SsmHybridRole.Infrastructure
     public abstract class SsmHybridCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+        private readonly Confirmation confirmation = new Confirmation();
 
         protected CancellationToken Cancellation => stopping.Token;
 
@@ -26,12 +29,12 @@ namespace SsmHybridRole.Infrastructure
             }
             catch (SsmHybridRoleException e) when (!e.IsTerminating)
             {
-                WriteError(ErrorRecords.From(e));
+                WriteError(ErrorRecords.From(e, CommandName));
                 return false;
             }
             catch (SsmHybridRoleException e)
             {
-                ThrowTerminatingError(ErrorRecords.From(e));
+                ThrowTerminatingError(ErrorRecords.From(e, CommandName));
                 return false;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -40,23 +43,39 @@ namespace SsmHybridRole.Infrastructure
             }
         }
 
+        /// <summary>The name this cmdlet was invoked by, for advice that fits it.</summary>
+        internal string? CommandName => MyInvocation?.MyCommand?.Name;
+
         /// <summary>
-        /// ShouldProcess, except that -Force skips the confirmation prompt; -WhatIf (or $WhatIfPreference)
-        /// still only reports.
+        /// ShouldProcess as every cmdlet of the module asks it; it hides <see cref="Cmdlet.ShouldProcess(string, string)"/>
+        /// so that no cmdlet asks another way. -WhatIf reports and returns false. When PowerShell would ask (-Confirm,
+        /// or the cmdlet's ConfirmImpact at or above $ConfirmPreference), the question is <see cref="Confirmation"/>'s:
+        /// No is the default, and a session where nobody can answer gets a ConfirmationRequired error instead.
         /// </summary>
+        protected new bool ShouldProcess(string target, string action)
+            => Confirmation.Due(this) ? confirmation.Ask(this, target, action) : base.ShouldProcess(target, action);
+
+        /// <summary>ShouldProcess, except that -Force skips the question; -WhatIf (or $WhatIfPreference) still only reports.</summary>
         protected bool ShouldProcessUnlessForced(bool force, string target, string action)
             => (force && !WhatIfRequested()) || ShouldProcess(target, action);
 
+        /// <summary>
+        /// A second question about <paramref name="action"/>, for a change grave enough to ask about even without
+        /// -Confirm (ShouldContinue): skipped with -Force, otherwise asked as <see cref="ShouldProcess(string, string)"/> asks.
+        /// </summary>
+        protected bool ShouldContinueUnlessForced(bool force, string target, string action, string query)
+            => force || confirmation.Ask(this, target, action, query);
+
         /// <summary>-WhatIf, or $WhatIfPreference, is in effect.</summary>
-        protected bool WhatIfRequested()
+        protected internal bool WhatIfRequested()
             => (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound) && bound is SwitchParameter { IsPresent: true })
                || LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
         /// <summary>
         /// Runs an engine task, writing its verbose text, warnings and progress as they come. <paramref name="undo"/>
-        /// takes the result back when the command stops before the result could be written.
+        /// takes the result back when the command stops before the result could be written, reporting what it did.
         /// </summary>
-        internal T RunEngine<T>(Func<EngineCall, CancellationToken, Task<T>> work, Func<T, CancellationToken, Task>? undo = null)
+        internal T RunEngine<T>(Func<EngineCall, CancellationToken, Task<T>> work, Func<T, IOperationReporter, CancellationToken, Task>? undo = null)
             => EngineCall.Run(this, call => work(call, call.Cancellation), undo, stopping.Token);
 
         internal void RunEngine(Func<EngineCall, CancellationToken, Task> work)
@@ -76,11 +95,11 @@ namespace SsmHybridRole.Infrastructure
             if (exception is ConvergenceIncompleteException incomplete)
             {
                 // The target is the change list, with Applied on each: a script can see exactly what remains.
-                WriteError(ErrorRecords.From(incomplete, OutputMapper.ToOutput(incomplete.Target?.ToString() ?? string.Empty, incomplete.Changes)));
+                WriteError(ErrorRecords.From(incomplete, CommandName, OutputMapper.ToOutput(incomplete.Target?.ToString() ?? string.Empty, incomplete.Changes)));
             }
             else if (exception is SsmHybridRoleException engine)
             {
-                WriteError(ErrorRecords.From(engine, accountId));
+                WriteError(ErrorRecords.From(engine, CommandName, accountId));
             }
             else
             {

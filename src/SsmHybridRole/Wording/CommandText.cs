@@ -32,6 +32,10 @@ namespace SsmHybridRole.Wording
 
         public const string MfaCodeField = "MFA code";
 
+        /// <summary>A change that asks first, refused because nobody can answer in this session.</summary>
+        public static string ConfirmationRequired(string target, string action)
+            => $"\"{action}\" on {target} asks for confirmation, and nobody can answer in this session (it runs with -NonInteractive, its input is redirected, or its host has no user interface). Nothing was changed.";
+
         /// <summary>Where credentials came from, in the parameters' terms: "-AccessKey AKIA...WXYZ".</summary>
         public static string Of(CredentialSource source) => source.Kind switch
         {

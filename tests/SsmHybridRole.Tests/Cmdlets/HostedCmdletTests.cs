@@ -78,6 +78,9 @@ namespace SsmHybridRole.Tests.Cmdlets
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"Stop took {clock.Elapsed.TotalSeconds:0.0} s; the held request lasts 30 s, so it was not waited out");
             Assert.Contains("DeleteRole", proxy.Actions());
             await Assert.ThrowsAsync<NoSuchEntityException>(() => moto.Iam.GetRoleAsync(new GetRoleRequest { RoleName = name }));
+
+            // No silent undo, even without a user interface: the host's warning stream says what was removed.
+            Assert.Contains(shell.Streams.Warning, w => w.Message.Contains($"Creating role '{name}' stopped part-way", StringComparison.Ordinal) && w.Message.Contains($"deleted role '{name}'", StringComparison.Ordinal));
         }
 
         [Fact]

@@ -62,7 +62,7 @@ namespace SsmHybridRole.Tests.Engine
 
             Assert.Equal("RoleAlreadyExists", error.ErrorId);
             Assert.Equal(FailureKind.AlreadyExists, error.Kind);
-            Assert.Contains("Add-SsmHybridRolePolicy", SsmHybridRole.Wording.Advice.For(error), StringComparison.Ordinal);
+            Assert.Contains("Add-SsmHybridRolePolicy", SsmHybridRole.Wording.Advice.For(error, "New-SsmHybridServiceRole"), StringComparison.Ordinal);
             var role = await Service.GetAsync(name, CancellationToken.None);
             Assert.Equal("AmazonSSMManagedInstanceCore", Assert.Single(role.AttachedPolicies).PolicyName);
         }
@@ -99,7 +99,8 @@ namespace SsmHybridRole.Tests.Engine
 
             Assert.Equal(2, afterAttach!.AttachedPolicies.Count);
             Assert.Contains(reporter.VerboseLines, v => v.Contains("AmazonSSMManagedInstanceCore' is already attached", StringComparison.Ordinal));
-            Assert.Contains(reporter.VerboseLines, v => v.Contains("AmazonSSMDirectoryServiceAccess' is not attached", StringComparison.Ordinal));
+            // Detaching what is not attached (a typo) is no silent success: a warning names the role, the policy and what is attached.
+            Assert.Contains(reporter.Warnings, w => w.Contains($"AmazonSSMDirectoryServiceAccess' is not attached to role '{name}'", StringComparison.Ordinal) && w.Contains("attached are: AmazonSSMManagedInstanceCore; CloudWatchAgentServerPolicy", StringComparison.Ordinal));
             Assert.Equal("AmazonSSMManagedInstanceCore", Assert.Single(afterDetach!.AttachedPolicies).PolicyName);
         }
 
@@ -167,6 +168,8 @@ namespace SsmHybridRole.Tests.Engine
             public void Verbose(string message) => VerboseLines.Enqueue(message);
 
             public void Warning(string message) => Warnings.Enqueue(message);
+
+            public void Unfinished(string message, string errorId, object? target) => Warnings.Enqueue(message);
 
             public void Progress(OperationProgress progress)
             {

@@ -46,6 +46,22 @@ namespace SsmHybridRole.Tests.Structure
         }
 
         [Fact]
+        public void Every_question_goes_through_the_one_confirmation_helper()
+        {
+            // ShouldContinue and PromptForChoice fail in a session nobody can answer, and default to Yes: only
+            // Confirmation asks, and only the cmdlet base reaches PowerShell's own ShouldProcess.
+            var asking = new Regex(@"\bShouldContinue\(|\bPromptForChoice\(|base\.ShouldProcess\(|\bHost\.UI\.(PromptForChoice|ReadLine)");
+            var found = SourceFiles(Source)
+                .Where(f => !f.EndsWith("Confirmation.cs", StringComparison.Ordinal) && !f.EndsWith("SsmHybridCmdlet.cs", StringComparison.Ordinal))
+                .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: Path.GetFileName(f), Line: i + 1, Text: line)))
+                .Where(l => asking.IsMatch(l.Text))
+                .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+                .ToList();
+
+            Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
+        }
+
+        [Fact]
         public void The_AWS_owned_buckets_are_named_in_one_file()
         {
             var naming = SourceFiles(Source).Where(f => File.ReadAllText(f).Contains("birdwatcher", StringComparison.Ordinal)).Select(Path.GetFileName).ToList();

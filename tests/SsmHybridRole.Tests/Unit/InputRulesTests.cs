@@ -106,7 +106,7 @@ namespace SsmHybridRole.Tests.Unit
             Assert.Equal(parameter, error.ParameterName);
             Assert.Equal(FailureKind.InvalidArgument, error.Kind);
             // The message the user reads is the ErrorRecord's, in PowerShell's terms.
-            var shown = (InvalidParameterValueException)ErrorRecords.From(error).Exception;
+            var shown = (InvalidParameterValueException)ErrorRecords.From(error, "New-SsmHybridServiceRole").Exception;
             Assert.Contains("-" + parameter, shown.Message, StringComparison.Ordinal);
             Assert.Contains(shown.Rule, shown.Message, StringComparison.Ordinal);
         }
