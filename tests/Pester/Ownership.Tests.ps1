@@ -174,6 +174,16 @@ Describe 'Set- manages only its own statement of the trust policy' {
 
 Describe 'Shared customer managed policies are protected' {
     BeforeAll {
+        # A moto of this Describe's own: moto's ListEntitiesForPolicy looks only at the first 100 roles of the
+        # account (by their random ids), so in the shared moto, full of the suite's roles, the role that uses
+        # the policy is counted or not by chance. IAM counts them all.
+        $script:SharedMoto = Start-Moto
+        $script:SuiteEndpoint = $Endpoint
+        $script:SuiteProxy = $Proxy
+        $script:Endpoint = $SharedMoto.Url
+        $script:Proxy = Start-IamProxy -Upstream $SharedMoto.Url
+        $PSDefaultParameterValues['*-SsmHybrid*:EndpointUrl'] = $Proxy.Url
+
         $script:Policy = "shared-$PID"
         $document = Join-Path ([IO.Path]::GetTempPath()) "$Policy.json"
         Set-Content $document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::their-bucket/*"}]}'
@@ -215,6 +225,14 @@ Describe 'Shared customer managed policies are protected' {
         $null = New-SsmHybridS3BucketPolicy -PolicyName $Policy -OutputBucket other-bucket -Force -WhatIf
 
         Get-Sent | Should -BeNullOrEmpty
+    }
+
+    AfterAll {
+        Stop-IamProxy $Proxy
+        Stop-Moto $SharedMoto
+        $script:Endpoint = $SuiteEndpoint
+        $script:Proxy = $SuiteProxy
+        $PSDefaultParameterValues['*-SsmHybrid*:EndpointUrl'] = $Proxy.Url
     }
 }
 

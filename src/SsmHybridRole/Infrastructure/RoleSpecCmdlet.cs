@@ -1,6 +1,7 @@
 using SsmHybridRole.Engine.Accounts;
 using SsmHybridRole.Engine.Connections;
 using SsmHybridRole.Engine.Roles;
+using SsmHybridRole.Engine.Reporting;
 using SsmHybridRole.Engine.Validation;
 
 namespace SsmHybridRole.Infrastructure
@@ -111,9 +112,9 @@ namespace SsmHybridRole.Infrastructure
             {
                 RunInAccounts(
                     Scope(approved, throttleLimit),
-                    async (connection, account, call, cancel) => (Role: await new HybridRoleService(connection, call).CreateAsync(ValidatedSpec(account, connection), cancel).ConfigureAwait(false), Connection: connection),
+                    async (connection, account, call, cancel) => (Role: await new HybridRoleService(connection, call).CreateAsync(ValidatedSpec(account, connection), cancel).ConfigureAwait(false), Connection: connection, Reporter: (IOperationReporter)call),
                     (account, made) => WriteObject(OutputMapper.ToOutput(made.Role)),
-                    made => cancel => UndoCreation(made.Connection, made.Role, cancel));
+                    made => cancel => UndoCreation(made.Connection, made.Role, made.Reporter, cancel));
             }
         }
 
