@@ -138,6 +138,37 @@ Describe 'Many accounts at once' {
         $own | ForEach-Object { $_ | Should -Match "^iam:GetRole '$name'" }
     }
 
+    It 'keeps the order of piped rows when some name an account and others do not, with -ThrottleLimit' {
+        $name = New-TestRoleName 'orgorder'
+        $rows = @"
+RoleName,AccountId
+$name-1,
+$name-2,
+$name-3,600000000001
+$name-4,
+"@ | ConvertFrom-Csv
+
+        $roles = $rows | New-SsmHybridServiceRole -ThrottleLimit 4 -EndpointUrl $Proxy.Url
+
+        $roles.RoleName | Should -Be "$name-1", "$name-2", "$name-3", "$name-4"
+        $roles.AccountId | Should -Be '123456789012', '123456789012', '600000000001', '123456789012'
+        Get-MotoRoleNames "$name-3" '600000000001' | Should -Be "$name-3"
+    }
+
+    It 'refuses a -ThrottleLimit out of range with the module''s error, also without -AccountId, before any request' {
+        foreach ($command in
+            { New-SsmHybridServiceRole -RoleName ok -ThrottleLimit 0 -EndpointUrl $Proxy.Url },
+            { Set-SsmHybridServiceRole -RoleName ok -ThrottleLimit 0 -EndpointUrl $Proxy.Url },
+            { Test-SsmHybridServiceRole -RoleName ok -ThrottleLimit 65 -EndpointUrl $Proxy.Url }) {
+            $errors = Invoke-Failing $command
+
+            $errors.Count | Should -Be 1 -Because "$command"
+            $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidThrottleLimit,*' -Because "$command"
+            $errors[0].Exception.ParameterName | Should -Be 'ThrottleLimit'
+        }
+        Get-Sent | Should -BeNullOrEmpty
+    }
+
     It 'refuses a malformed account id before any request' {
         $errors = Invoke-Failing { Test-SsmHybridServiceRole -AccountId 123, $Accounts[0] -EndpointUrl $Proxy.Url }
 

@@ -25,7 +25,8 @@ BeforeAll {
 
     # Every other binding, with its verdict. 'same': the same value, meant to flow. 'refused': the object names none of
     # the cmdlet's subjects (no RoleName, no InstanceId, no ActivationId), so piping it alone is refused before any
-    # request (proved below); a property that would change meaning may only be here.
+    # request (proved below); a property that would change meaning may only be here. 'own account': the cmdlet works
+    # only in the account of its credentials, and refuses a role of another account before any change (proved below).
     $script:Verdicts = [ordered]@{
         'HybridServiceRole.AccountId -> New-SsmHybridServiceRole -AccountId'                    = 'same'
         'HybridServiceRole.AccountId -> Set-SsmHybridServiceRole -AccountId'                    = 'same'
@@ -50,6 +51,20 @@ BeforeAll {
         'HybridManagedNode.Region -> Remove-SsmHybridActivation -Region'                        = 'same'
         'HybridManagedNode.Region -> Set-SsmHybridManagedNode -Region'                          = 'same'
         'HybridManagedNode.Region -> Unregister-SsmHybridManagedNode -Region'                   = 'same'
+        'HybridServiceRole.AccountId -> Add-SsmHybridRolePolicy -AccountId' = 'own account'
+        'HybridServiceRole.AccountId -> Remove-SsmHybridRolePolicy -AccountId' = 'own account'
+        'HybridServiceRole.AccountId -> Remove-SsmHybridServiceRole -AccountId' = 'own account'
+        'HybridServiceRole.AccountId -> Get-SsmHybridServiceRole -AccountId' = 'own account'
+        'HybridServiceRole.AccountId -> New-SsmHybridActivation -AccountId' = 'own account'
+        'HybridServiceRole.AccountId -> Get-SsmHybridActivation -AccountId' = 'own account'
+        'HybridServiceRole.AccountId -> Get-SsmHybridManagedNode -AccountId' = 'own account'
+        'HybridRoleTestResult.AccountId -> Add-SsmHybridRolePolicy -AccountId' = 'own account'
+        'HybridRoleTestResult.AccountId -> Remove-SsmHybridRolePolicy -AccountId' = 'own account'
+        'HybridRoleTestResult.AccountId -> Remove-SsmHybridServiceRole -AccountId' = 'own account'
+        'HybridRoleTestResult.AccountId -> Get-SsmHybridServiceRole -AccountId' = 'own account'
+        'HybridRoleTestResult.AccountId -> New-SsmHybridActivation -AccountId' = 'own account'
+        'HybridRoleTestResult.AccountId -> Get-SsmHybridActivation -AccountId' = 'own account'
+        'HybridRoleTestResult.AccountId -> Get-SsmHybridManagedNode -AccountId' = 'own account'
         'HybridActivation.Description -> New-SsmHybridServiceRole -Description'                 = 'refused'
         'HybridActivation.Description -> Set-SsmHybridServiceRole -Description'                 = 'refused'
         'HybridActivation.Tags -> New-SsmHybridServiceRole -Tag'                                = 'refused'
@@ -114,6 +129,38 @@ Describe 'Output objects bind into the next cmdlet without changing meaning' {
         Get-Sent | Should -BeNullOrEmpty
     }
 
+    It 'refuses a role of another account in every cmdlet marked own account, asking only STS who the caller is' {
+        Reset-IamProxyLog $Proxy
+        $pairs = @($Verdicts.Keys | Where-Object { $Verdicts[$_] -eq 'own account' } | ForEach-Object { $_ -replace '^(\w+)\.\w+ -> (\S+) .*$', '$1 $2' } | Sort-Object -Unique)
+        $pairs.Count | Should -Be 14
+        foreach ($pair in $pairs) {
+            $typeName, $cmdlet = $pair -split ' '
+            $extra = switch -Wildcard ($cmdlet) { '*RolePolicy' { @{ Policy = 'CloudWatchAgentServer'; Confirm = $false }; break } 'Remove-*' { @{ Confirm = $false }; break } 'New-SsmHybridActivation' { @{ Confirm = $false }; break } default { @{} } }
+            $object = [Activator]::CreateInstance([SsmHybridRole.HybridServiceRole].Assembly.GetType("SsmHybridRole.$typeName", $true))
+            $object.RoleName = 'in-another-account'
+            $object.AccountId = '999999999999'
+
+            $errors = Invoke-Failing { $object | & $cmdlet @extra }
+
+            $errors.Count | Should -Be 1 -Because "$pair must refuse the role once"
+            $errors[0].FullyQualifiedErrorId | Should -BeLike "RoleInOtherAccount,*" -Because "$pair works in account 123456789012 only"
+            $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $errors[0].Exception.Message | Should -BeLike "*'in-another-account' is in account 999999999999*works in account 123456789012*"
+        }
+        (Get-Sent).action | Sort-Object -Unique | Should -Be 'GetCallerIdentity' -Because 'nothing but the question who the caller is may leave before the refusal'
+    }
+
+    It 'takes a role of the caller''s own account from the pipeline as before' {
+        $name = New-TestRoleName 'ownaccount'
+        $role = New-SsmHybridServiceRole -RoleName $name
+
+        $role.AccountId | Should -Be '123456789012'
+        $after = $role | Add-SsmHybridRolePolicy -Policy CloudWatchAgentServer -PassThru -ErrorVariable failed
+
+        $failed | Should -BeNullOrEmpty
+        $after.AttachedPolicies.ShortName | Sort-Object | Should -Be 'CloudWatchAgentServer', 'ManagedInstanceCore'
+    }
+
     It 'carries a role from Get- into New- whole: description, path, session duration and tags, not the creation mark' {
         $source = New-TestRoleName 'clone'
         $made = New-SsmHybridServiceRole -RoleName $source -Path /pipe/ -Description 'cloned by pipe' -MaxSessionDuration 7200 -Tag @{ team = 'ops' }
@@ -169,6 +216,20 @@ $prefix-switch,,,,,,,,,maybe
         $errors[2].FullyQualifiedErrorId | Should -Be 'InvalidTagValue,SsmHybridRole.Commands.NewSsmHybridServiceRoleCommand'
         $errors[3].Exception.ParameterName | Should -Be 'NoSourceCondition'
         (Get-Sent | Where-Object action -eq 'CreateRole').role | Sort-Object | Should -Be (@($roles.RoleName) + "$prefix-typed" | Sort-Object) -Because 'a refused row sends nothing'
+    }
+
+    It 'keeps a description that an empty cell leaves out, and clears it only when -Description '''' is typed' {
+        $name = New-TestRoleName 'keepdesc'
+        $null = New-SsmHybridServiceRole -RoleName $name -Description 'keep me'
+
+        $kept = "RoleName,Description`n$name," | ConvertFrom-Csv | Set-SsmHybridServiceRole
+        $cleared = Set-SsmHybridServiceRole -RoleName $name -Description ''
+
+        @($kept).Count | Should -Be 1
+        $kept.Description | Should -Be 'keep me'
+        $kept.Changes | Where-Object Summary -like 'Set the description*' | Should -BeNullOrEmpty
+        $cleared.Description | Should -BeNullOrEmpty
+        (Get-SsmHybridServiceRole -RoleName $name).Description | Should -BeNullOrEmpty
     }
 
     It 'refuses a row without a RoleName, rather than sending it to the default role' {

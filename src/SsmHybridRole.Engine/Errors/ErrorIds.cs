@@ -81,6 +81,9 @@ namespace SsmHybridRole.Engine.Errors
         public const string RoleInUse = "RoleInUse";
         public const string PolicyNotOwned = "PolicyNotOwned";
 
+        // A role piped from another account into a command that works only in the account of its credentials.
+        public const string RoleInOtherAccount = "RoleInOtherAccount";
+
         // A change that asks first, in a session where nobody can answer (no console input): refused, not guessed.
         public const string ConfirmationRequired = "ConfirmationRequired";
 

@@ -106,6 +106,9 @@ namespace SsmHybridRole.Engine.Errors
         public static string NotAHybridServiceRole(string roleName)
             => $"The role '{roleName}' is not a hybrid service role: it was not made by this module, and it does not both trust ssm.amazonaws.com and have AmazonSSMManagedInstanceCore attached (Automation, Maintenance Window and other SSM roles trust SSM too). It was left as it is.";
 
+        public static string RoleInOtherAccount(string roleName, string roleAccount, string ownAccount)
+            => $"The role '{roleName}' is in account {roleAccount}, but this command works in account {ownAccount}, the account of its credentials, where a role of that name would be another role. Nothing was changed.";
+
         public static string RoleInUse(string roleName, IReadOnlyCollection<string> activationRegions, IReadOnlyCollection<string> nodeRegions)
         {
             string Counted(IReadOnlyCollection<string> regions, string what)

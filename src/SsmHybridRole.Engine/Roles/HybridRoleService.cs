@@ -152,9 +152,14 @@ namespace SsmHybridRole.Engine.Roles
             }
             catch (Exception e) when (teardown.Done.Count > 0)
             {
-                // Told as a warning too: after Ctrl+C no error reaches the user, and a role without its policies must not go unmentioned.
                 var message = Messages.RemoveIncomplete(roleName, teardown.Done, teardown.Remaining, Messages.Cause(e));
-                Reporter.Unfinished(message, ErrorIds.RoleRemovalIncomplete, roleName);
+                if (e is OperationCanceledException || cancellationToken.IsCancellationRequested)
+                {
+                    // Told as a warning when the command was stopped: after Ctrl+C no error reaches the user, and a
+                    // role without its policies must not go unmentioned.
+                    Reporter.Unfinished(message, ErrorIds.RoleRemovalIncomplete, roleName);
+                }
+
                 throw new SsmHybridRoleException(ErrorIds.RoleRemovalIncomplete, SsmHybridRoleException.IncompleteBecauseOf(e), message, roleName, null, e);
             }
         }

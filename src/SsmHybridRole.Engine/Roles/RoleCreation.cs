@@ -65,9 +65,13 @@ namespace SsmHybridRole.Engine.Roles
             }
             catch (Exception undoFailure) when (undoFailure is not OutOfMemoryException)
             {
-                // Told as a warning too: when the command was stopped, no error reaches the user.
                 var message = Messages.RollbackIncomplete(roleName, teardown.Remaining, Messages.Cause(cause), Messages.Cause(undoFailure));
-                Reporter.Unfinished(message, ErrorIds.RoleCreationIncomplete, roleName);
+                if (cause is OperationCanceledException)
+                {
+                    // Told as a warning when the command was stopped: then no error reaches the user.
+                    Reporter.Unfinished(message, ErrorIds.RoleCreationIncomplete, roleName);
+                }
+
                 throw new SsmHybridRoleException(
                     ErrorIds.RoleCreationIncomplete,
                     SsmHybridRoleException.IncompleteBecauseOf(undoFailure),

@@ -19,12 +19,24 @@ namespace SsmHybridRole.Commands
         [ValidateNotNullOrEmpty]
         public string[]? RoleName { get; set; }
 
+        /// <summary>
+        /// The account the role is in, as a piped role or test result brings it. This command works in the account of
+        /// its credentials only, and refuses a role of another account before any change.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? AccountId { get; set; }
+
         /// <summary>Without a name: every role that trusts ssm.amazonaws.com, not only hybrid service roles.</summary>
         [Parameter]
         public SwitchParameter All { get; set; }
 
         protected override void ProcessRecord()
         {
+            if (!Try(() => RefuseRoleOfOtherAccount(AccountId, string.Join(", ", RoleName ?? Array.Empty<string>()))))
+            {
+                return;
+            }
+
             foreach (var name in selection.Add(RoleName))
             {
                 Try(() =>

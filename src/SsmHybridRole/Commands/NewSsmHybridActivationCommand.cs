@@ -24,6 +24,13 @@ namespace SsmHybridRole.Commands
         [Alias("Path")]
         public string? RolePath { get; set; }
 
+        /// <summary>
+        /// The account the role is in, as a piped role or test result brings it. This command works in the account of
+        /// its credentials only, and refuses a role of another account before any change.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? AccountId { get; set; }
+
         /// <summary>How many managed nodes may register with this activation (1 to 1000; default 1).</summary>
         [Parameter]
         public int? RegistrationLimit { get; set; }
@@ -54,6 +61,7 @@ namespace SsmHybridRole.Commands
                 Tags = SpecBuilder.Tags(Tag),
             };
             spec.Validate(DateTime.UtcNow);
+            RefuseRoleOfOtherAccount(AccountId, RoleName);
             var connection = GetConnection();
             if (!ShouldProcess($"role '{spec.IamRole}'", $"Create a hybrid activation in {connection.Region ?? "(no Region)"} for {RegistrationLimit ?? 1} managed node(s)"))
             {

@@ -1,4 +1,5 @@
 using SsmHybridRole.Engine.Roles;
+using SsmHybridRole.Engine.Validation;
 
 namespace SsmHybridRole.Commands
 {
@@ -17,15 +18,25 @@ namespace SsmHybridRole.Commands
 
         /// <summary>How many roles are created at once: piped roles (default 1), or with -AccountId, accounts (default 4).</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
         public int? ThrottleLimit { get; set; }
 
         protected override void ProcessRecord() => StopBatchOnFailure(() => Try(() =>
         {
+            if (ThrottleLimit is int limit)
+            {
+                InputRules.ThrottleLimit(limit);
+            }
+
             var validated = ValidatedSpec(null, GetConnection());
             var policies = string.Join(", ", validated.PolicyArns.Select(Arn.ResourceName));
             if (AccountId is { Length: > 0 })
             {
+                // Roles of earlier rows still being made come out first: output keeps the order of the input.
+                while (inFlight.Count > 0)
+                {
+                    WriteOldest();
+                }
+
                 CreateInAccounts($"Create IAM role trusted by ssm.amazonaws.com and attach {policies}", ThrottleLimit ?? 4);
                 return;
             }

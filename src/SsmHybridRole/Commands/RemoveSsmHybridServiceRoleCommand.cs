@@ -28,12 +28,24 @@ namespace SsmHybridRole.Commands
 
         protected override string? ConnectionRegion => Region?.FirstOrDefault();
 
+        /// <summary>
+        /// The account the role is in, as a piped role or test result brings it. This command works in the account of
+        /// its credentials only, and refuses a role of another account before any change.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? AccountId { get; set; }
+
         /// <summary>Remove without asking, and also a role that is not a hybrid service role or is still in use (-WhatIf still only reports).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
         {
+            if (!Try(() => RefuseRoleOfOtherAccount(AccountId, string.Join(", ", RoleName))))
+            {
+                return;
+            }
+
             foreach (var name in selection.Add(RoleName))
             {
                 RemoveOne(name);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SsmHybridRole.Engine.Roles;
+using SsmHybridRole.Engine.Validation;
 
 namespace SsmHybridRole.Commands
 {
@@ -31,6 +32,7 @@ namespace SsmHybridRole.Commands
         /// </summary>
         protected override void ProcessRecord() => Try(() =>
         {
+            InputRules.ThrottleLimit(ThrottleLimit);
             ValidatedSpec(null, GetConnection());
             var options = new ConvergenceOptions(ExclusivePolicy, ExclusiveTrust);
             var plans = new ConcurrentDictionary<string, ConvergencePlan>();

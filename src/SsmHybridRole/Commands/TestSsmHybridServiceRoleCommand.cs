@@ -1,5 +1,6 @@
 using SsmHybridRole.Engine.Accounts;
 using SsmHybridRole.Engine.Roles;
+using SsmHybridRole.Engine.Validation;
 
 namespace SsmHybridRole.Commands
 {
@@ -61,14 +62,18 @@ namespace SsmHybridRole.Commands
             }
         }
 
-        private void Check(IReadOnlyList<string> names, RoleSelection? listed) => Try(() => RunInAccounts(
-            new AccountScope(AccountId, AssumeRoleName, ThrottleLimit),
-            (connection, account, call, cancel) => new RoleCheckService(connection, call).TestAllAsync(
-                names,
-                listed,
-                ActivationRegion ?? Array.Empty<string>(),
-                result => call.Post(() => WriteObject(Quiet ? result.Passed : OutputMapper.ToOutput(result, account))),
-                failure => call.Post(() => WriteFailure(account, failure)),
-                cancel)));
+        private void Check(IReadOnlyList<string> names, RoleSelection? listed) => Try(() =>
+        {
+            InputRules.ThrottleLimit(ThrottleLimit);
+            RunInAccounts(
+                new AccountScope(AccountId, AssumeRoleName, ThrottleLimit),
+                (connection, account, call, cancel) => new RoleCheckService(connection, call).TestAllAsync(
+                    names,
+                    listed,
+                    ActivationRegion ?? Array.Empty<string>(),
+                    result => call.Post(() => WriteObject(Quiet ? result.Passed : OutputMapper.ToOutput(result, account))),
+                    failure => call.Post(() => WriteFailure(account, failure)),
+                    cancel));
+        });
     }
 }

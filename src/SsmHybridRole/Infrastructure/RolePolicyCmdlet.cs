@@ -20,20 +20,37 @@ namespace SsmHybridRole.Infrastructure
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string[]? PolicyArn { get; set; }
 
+        /// <summary>
+        /// The account the role is in, as a piped role or test result brings it. This command works in the account of
+        /// its credentials only, and refuses a role of another account before any change.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? AccountId { get; set; }
+
         /// <summary>Emit the role with its policies afterwards.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>The role name checked, and -Policy and -PolicyArn as one list of ARNs in the session's partition. Sends nothing.</summary>
+        /// <summary>
+        /// The role name checked, and -Policy and -PolicyArn as one list of ARNs in the session's partition; a role of
+        /// another account refused (which may ask STS who the caller is, and nothing else).
+        /// </summary>
         internal IReadOnlyList<string> ResolvePolicyArns()
         {
             InputRules.RoleName(RoleName);
+            if (!string.IsNullOrEmpty(AccountId))
+            {
+                InputRules.AccountId(AccountId);
+            }
+
             if ((Policy is null || Policy.Length == 0) && (PolicyArn is null || PolicyArn.Length == 0))
             {
                 throw new InvalidParameterException(ErrorIds.NoPolicySpecified, "Policy", null, "name at least one policy with {Policy} or {PolicyArn}");
             }
 
-            return HybridRoleSpec.ResolvePolicyArns(GetConnection().Partition, Policy, PolicyArn, includeRequired: false);
+            var policyArns = HybridRoleSpec.ResolvePolicyArns(GetConnection().Partition, Policy, PolicyArn, includeRequired: false);
+            RefuseRoleOfOtherAccount(AccountId, RoleName);
+            return policyArns;
         }
 
         /// <summary>The policies' names, for -WhatIf and -Confirm.</summary>

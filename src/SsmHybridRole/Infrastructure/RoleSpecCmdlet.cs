@@ -24,6 +24,7 @@ namespace SsmHybridRole.Infrastructure
         [OptionalText]
         public string? Path { get; set; }
 
+        /// <summary>The role's description. Typed as -Description '', it clears the description; an empty value from the pipeline (an empty CSV cell, a role without one) is not given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Description { get; set; }
 
@@ -83,6 +84,21 @@ namespace SsmHybridRole.Infrastructure
         public string AssumeRoleName { get; set; } = KnownNames.DefaultAssumeRoleName;
 
         /// <summary>
+        /// -Description as typed on the command line, and also from the pipeline unless it is empty there: a partly
+        /// filled CSV column, or a role read without a description, must not clear the descriptions of roles.
+        /// </summary>
+        private string? WantedDescription => string.IsNullOrWhiteSpace(Description) && !descriptionTyped ? null : Description;
+
+        private bool descriptionTyped;
+
+        /// <summary>Notes which parameters were typed, not piped: only those are bound before the first input.</summary>
+        protected override void BeginProcessing()
+        {
+            descriptionTyped = MyInvocation.BoundParameters.ContainsKey(nameof(Description));
+            base.BeginProcessing();
+        }
+
+        /// <summary>
         /// The parameters as the engine's spec for a role made in <paramref name="account"/> (null: the caller's, looked
         /// up when the trust needs it), validated against the connection's partition. Sends nothing.
         /// </summary>
@@ -95,7 +111,7 @@ namespace SsmHybridRole.Infrastructure
             }
 
             return SpecBuilder.Build(
-                    RoleName, Path, Description, MaxSessionDuration, PermissionsBoundary, Tag,
+                    RoleName, Path, WantedDescription, MaxSessionDuration, PermissionsBoundary, Tag,
                     ActivationRegion, SourceAccountId ?? account, NoSourceCondition, AssumeRolePolicyDocument, Policy, PolicyArn)
                 .Validate(connection.Partition, connection.Region);
         }

@@ -41,13 +41,29 @@ namespace SsmHybridRole.Infrastructure
         [Alias("Path")]
         public string? RolePath { get; set; }
 
+        /// <summary>
+        /// The account the role is in, as a piped role or test result brings it. This command works in the account of
+        /// its credentials only, and refuses a role of another account before any change.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? AccountId { get; set; }
+
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ActivationIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? ActivationId { get; set; }
 
-        /// <summary>The role as SSM names it, or null; checked.</summary>
-        internal string? IamRole() => RoleName is null ? null : SsmInputRules.SsmRoleName(RoleName, RolePath);
+        /// <summary>The role as SSM names it, or null; checked, and refused when it is in another account.</summary>
+        internal string? IamRole()
+        {
+            var iamRole = RoleName is null ? null : SsmInputRules.SsmRoleName(RoleName, RolePath);
+            if (RoleName != null)
+            {
+                RefuseRoleOfOtherAccount(AccountId, RoleName);
+            }
+
+            return iamRole;
+        }
 
         /// <summary>The activation ids, each checked.</summary>
         internal IReadOnlyList<string> ActivationIds()

@@ -3,6 +3,7 @@ using SsmHybridRole.Engine.Accounts;
 using SsmHybridRole.Engine.Connections;
 using SsmHybridRole.Engine.Reporting;
 using SsmHybridRole.Engine.Roles;
+using SsmHybridRole.Engine.Validation;
 
 namespace SsmHybridRole.Infrastructure
 {
@@ -127,6 +128,27 @@ namespace SsmHybridRole.Infrastructure
 
         internal T RunService<T>(Func<HybridRoleService, EngineCall, CancellationToken, Task<T>> work)
             => RunWithConnection((made, call, cancel) => work(new HybridRoleService(made, call), call, cancel));
+
+        /// <summary>
+        /// Refuses a role that a piped object places in another account: this command works only in the account of
+        /// its credentials, where a role of the same name is another role. Nothing to check without an account
+        /// (typed names, a CSV without the column); else one sts:GetCallerIdentity per connection, unless the
+        /// connection already knows its account.
+        /// </summary>
+        internal void RefuseRoleOfOtherAccount(string? roleAccountId, string roleName)
+        {
+            if (string.IsNullOrEmpty(roleAccountId))
+            {
+                return;
+            }
+
+            InputRules.AccountId(roleAccountId);
+            var own = RunWithConnection(async (connection, call, cancel) => connection.KnownAccountId ?? await connection.GetAccountIdAsync(cancel).ConfigureAwait(false));
+            if (!string.Equals(own, roleAccountId, StringComparison.Ordinal))
+            {
+                throw new SsmHybridRoleException(ErrorIds.RoleInOtherAccount, FailureKind.InvalidArgument, Messages.RoleInOtherAccount(roleName, roleAccountId!, own), roleName);
+            }
+        }
 
         /// <summary>
         /// Takes back a role this command created but could not report: it must not stay behind unnamed, and the

@@ -12,6 +12,9 @@ namespace SsmHybridRole.Infrastructure
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly Confirmation confirmation = new Confirmation();
 
+        // The grave second question has answers of its own: Yes to All for the ordinary question must not answer it.
+        private readonly Confirmation graveConfirmation = new Confirmation();
+
         protected CancellationToken Cancellation => stopping.Token;
 
         protected override void StopProcessing() => stopping.Cancel();
@@ -55,16 +58,23 @@ namespace SsmHybridRole.Infrastructure
         protected new bool ShouldProcess(string target, string action)
             => Confirmation.Due(this) ? confirmation.Ask(this, target, action) : base.ShouldProcess(target, action);
 
-        /// <summary>ShouldProcess, except that -Force skips the question; -WhatIf (or $WhatIfPreference) still only reports.</summary>
+        /// <summary>
+        /// ShouldProcess, except that -Force skips the question, as in AWS Tools for PowerShell; -WhatIf (or
+        /// $WhatIfPreference) still only reports, and a -Confirm typed next to -Force still asks.
+        /// </summary>
         protected bool ShouldProcessUnlessForced(bool force, string target, string action)
-            => (force && !WhatIfRequested()) || ShouldProcess(target, action);
+            => (force && !WhatIfRequested() && !ConfirmRequested()) || ShouldProcess(target, action);
 
         /// <summary>
         /// A second question about <paramref name="action"/>, for a change grave enough to ask about even without
         /// -Confirm (ShouldContinue): skipped with -Force, otherwise asked as <see cref="ShouldProcess(string, string)"/> asks.
         /// </summary>
         protected bool ShouldContinueUnlessForced(bool force, string target, string action, string query)
-            => force || confirmation.Ask(this, target, action, query);
+            => force || graveConfirmation.Ask(this, target, action, query);
+
+        /// <summary>-Confirm was typed (not -Confirm:$false).</summary>
+        private bool ConfirmRequested()
+            => MyInvocation.BoundParameters.TryGetValue("Confirm", out var bound) && bound is SwitchParameter { IsPresent: true };
 
         /// <summary>-WhatIf, or $WhatIfPreference, is in effect.</summary>
         protected internal bool WhatIfRequested()

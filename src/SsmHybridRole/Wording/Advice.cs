@@ -22,6 +22,7 @@ namespace SsmHybridRole.Wording
             [ErrorIds.RoleNotVisibleToSsm] = role => $"Check the role with Test-SsmHybridServiceRole -RoleName {Name(role)}; if it was created just now, try again in a minute.",
             [ErrorIds.NotAHybridServiceRole] = role => $"Check the role with Get-SsmHybridServiceRole -RoleName {Name(role)}; to remove it all the same, add -Force.",
             [ErrorIds.RoleInUse] = role => $"Move the nodes first (Get-SsmHybridManagedNode -RoleName {Name(role)} | Set-SsmHybridManagedNode -RoleName <new role>) and remove its activations (Get-SsmHybridActivation -RoleName {Name(role)} | Remove-SsmHybridActivation), or add -Force to remove it all the same.",
+            [ErrorIds.RoleInOtherAccount] = _ => "Work on it with credentials of its account (-ProfileName), or converge it there with Set-SsmHybridServiceRole -AccountId, which reaches member accounts.",
             [ErrorIds.RegionRequired] = _ => "Pass -Region, run Set-DefaultAWSRegion, or set AWS_REGION.",
             [ErrorIds.ProfileNotFound] = _ => CheckProfile,
             [ErrorIds.ProfileHasNoCredentials] = _ => CheckProfile,

@@ -77,6 +77,44 @@ namespace SsmHybridRole.Tests.Cmdlets
         }
 
         [Fact]
+        public async Task With_Force_a_typed_Confirm_still_asks_once_and_the_question_about_the_core_policy_is_skipped()
+        {
+            var name = await NewRoleAsync("forceconfirm");
+            var host = new RecordingHost { Answer = "Yes" };
+            using var runspace = OpenRunspace(host);
+            using var shell = Command(runspace, "Remove-SsmHybridRolePolicy").AddParameter("RoleName", name).AddParameter("Policy", new[] { "ManagedInstanceCore" })
+                .AddParameter("Force").AddParameter("Confirm");
+
+            shell.Invoke();
+
+            Assert.False(shell.HadErrors, string.Join("; ", shell.Streams.Error.Select(e => e.ToString())));
+            var question = Assert.Single(host.Questions);
+            Assert.Contains("Detach AmazonSSMManagedInstanceCore", question.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("stops Systems Manager", question.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(Core, await AttachedAsync(name));
+        }
+
+        [Fact]
+        public async Task Yes_to_All_to_the_ordinary_question_does_not_answer_the_question_about_the_core_policy()
+        {
+            var names = new[] { await NewRoleAsync("yestoall-a"), await NewRoleAsync("yestoall-b") };
+            var host = new RecordingHost { Answer = "Yes to All" };
+            using var runspace = OpenRunspace(host);
+            using var shell = Command(runspace, "Remove-SsmHybridRolePolicy").AddParameter("Policy", new[] { "ManagedInstanceCore" }).AddParameter("Confirm");
+
+            shell.Invoke(names);
+
+            Assert.False(shell.HadErrors, string.Join("; ", shell.Streams.Error.Select(e => e.ToString())));
+            Assert.Equal(2, host.Questions.Count);
+            Assert.Contains($"Detach AmazonSSMManagedInstanceCore", host.Questions[0].Message, StringComparison.Ordinal);
+            Assert.Contains("stops Systems Manager", host.Questions[1].Message, StringComparison.Ordinal);
+            foreach (var name in names)
+            {
+                Assert.DoesNotContain(Core, await AttachedAsync(name));
+            }
+        }
+
+        [Fact]
         public async Task Stopping_a_removal_part_way_tells_which_policies_are_gone_what_remains_and_the_command_that_finishes()
         {
             var name = await NewRoleAsync("stopped-removal");

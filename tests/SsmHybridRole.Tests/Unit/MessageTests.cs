@@ -118,6 +118,8 @@ namespace SsmHybridRole.Tests.Unit
             Row(ErrorIds.RoleNotVisibleToSsm, "Set-SsmHybridManagedNode", "Test-SsmHybridServiceRole -RoleName ops-role"),
             Row(ErrorIds.NotAHybridServiceRole, "Remove-SsmHybridServiceRole", "-Force"),
             Row(ErrorIds.RoleInUse, "Remove-SsmHybridServiceRole", "Set-SsmHybridManagedNode"),
+            Row(ErrorIds.RoleInOtherAccount, "Add-SsmHybridRolePolicy", "Set-SsmHybridServiceRole -AccountId"),
+            Row(ErrorIds.RoleInOtherAccount, "Get-SsmHybridManagedNode", "-ProfileName"),
             Row(ErrorIds.RegionRequired, "New-SsmHybridServiceRole", "-ActivationRegion"),
             Row(ErrorIds.RegionRequired, "Set-SsmHybridServiceRole", "-ActivationRegion"),
             Row(ErrorIds.RegionRequired, "Test-SsmHybridServiceRole", "-ActivationRegion"),
