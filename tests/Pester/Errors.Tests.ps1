@@ -5,8 +5,7 @@ BeforeAll {
     $PSDefaultParameterValues['*-SsmHybrid*:EndpointUrl'] = $Proxy.Url
     $script:WriteActions = 'CreateRole', 'DeleteRole', 'AttachRolePolicy', 'DetachRolePolicy', 'TagRole', 'UpdateRole',
         'UpdateAssumeRolePolicy', 'CreatePolicy', 'CreatePolicyVersion', 'DeletePolicyVersion', 'DeleteRolePolicy', 'RemoveRoleFromInstanceProfile'
-
-    # Runs a command and returns the errors it wrote (non-terminating ones do not stop the test).
+    # -WhatIf (with and without -Force) is proven in WhatIf.Tests.ps1, by an allow-list of reads for every cmdlet.
 }
 
 AfterAll {

@@ -1,3 +1,22 @@
+# Every view of the module, and what Export-Csv makes of each of its columns (table) and items (list). The columns
+# come from the format data, so a new view or column gets a case here without being listed.
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot '../../module/SsmHybridRole') -Force
+    $Columns = foreach ($definition in Get-FormatData -TypeName 'SsmHybridRole.*') {
+        foreach ($view in $definition.FormatViewDefinition) {
+            $labels, $kind = if ($view.Control -is [System.Management.Automation.TableControl]) { @($view.Control.Headers.Label), 'table column' }
+            else { @($view.Control.Entries[0].Items | ForEach-Object { if ($_.Label) { $_.Label } else { $_.DisplayEntry.Value } }), 'list item' }
+            foreach ($label in $labels) { @{ View = $view.Name; Kind = $kind; Label = $label; Note = ''; FromCell = $null } }
+        }
+    }
+    # A column the view formats from a property, whose CSV cell holds the same value in the property's own text:
+    # the view's text is made from the cell, and the title says so.
+    foreach ($case in $Columns | Where-Object { $_.View -eq 'SsmHybridRole.HybridConnectivityResult' -and $_.Label -eq 'ClockSkew' }) {
+        $case.Note = ' (as the same duration: the CSV has the TimeSpan, the view its seconds)'
+        $case.FromCell = { param($Cell) if ($Cell) { '{0:0} s' -f ([timespan]$Cell).TotalSeconds } else { '' } }
+    }
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $PSDefaultParameterValues['*-SsmHybrid*:EndpointUrl'] = $Endpoint
@@ -6,7 +25,7 @@ BeforeAll {
     # made directly (activations as the module makes them, through their internal constructor).
     $name = New-TestRoleName 'views'
     $role = New-SsmHybridServiceRole -RoleName $name -Policy CloudWatchAgentServer -ActivationRegion us-east-2
-    $plain = New-SsmHybridServiceRole -RoleName "$name-plain" -NoSourceCondition
+    $plain = New-SsmHybridServiceRole -RoleName "$name-plain" -NoSourceCondition -PermissionsBoundary arn:aws:iam::aws:policy/PowerUserAccess
     $changed = Set-SsmHybridServiceRole -RoleName $name -Description 'viewed'
     $activation = [SsmHybridRole.HybridActivation].GetConstructor([Reflection.BindingFlags]'NonPublic, Instance', $null, [type[]]@([string]), $null).Invoke(@('code'))
     foreach ($pair in @{ ActivationId = '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0'; Region = 'us-east-2'; IamRole = $name; RegistrationLimit = 10; RegistrationsCount = 7; ExpirationDate = [datetime]'2030-12-05T09:00:00' }.GetEnumerator()) {
@@ -17,7 +36,7 @@ BeforeAll {
         Findings = @([SsmHybridRole.HybridConnectivityFinding]@{ Endpoint = 'ssm'; Check = 'Tls'; Status = 'Warning'; Message = 'slow handshake' }, [SsmHybridRole.HybridConnectivityFinding]@{ Endpoint = 'ssm'; Check = 'Dns'; Status = 'Fail'; Message = 'no address' })
     }
     $script:Objects = @{
-        HybridServiceRole         = @($role, $plain)
+        HybridServiceRole         = @($role, $plain, $changed)
         HybridRolePolicy          = @($role.AttachedPolicies)
         HybridS3BucketPolicy      = @(New-SsmHybridS3BucketPolicy -PolicyName "$name-s3" -OutputBucket my-output-bucket)
         HybridRoleTestResult      = @(Test-SsmHybridServiceRole -RoleName $name, "$name-plain" -ActivationRegion us-east-2, eu-west-1)
@@ -47,6 +66,18 @@ BeforeAll {
             @{ View = $view.Name; Type = $definition.TypeNames[0] -replace '^SsmHybridRole\.', ''; Columns = @($columns) }
         }
     }
+
+    # Known bugs of the module (src/SsmHybridRole/SsmHybridRole.Format.ps1xml and the output types): Export-Csv writes
+    # the property's .NET type name where the view shows text. Such a case is reported as skipped, naming the bug,
+    # and only while the cell is exactly that type name; any other difference fails.
+    $script:KnownTypeNames = @(
+        'SsmHybridRole.HybridActivation/ActivationCode'               # SecureString, the view shows ********
+        'SsmHybridRole.HybridServiceRole.List/AttachedPolicies'       # HybridRolePolicy[], the view shows the ARNs
+        'SsmHybridRole.HybridServiceRole.List/SourceAccount'          # string[]
+        'SsmHybridRole.HybridServiceRole.List/SourceArn'              # string[]
+        'SsmHybridRole.HybridServiceRole.List/Changes'                # HybridRoleChange[], the view shows one line per change
+        'SsmHybridRole.HybridServiceRole.List/Tags'                   # Hashtable, the view shows key=value pairs
+    )
 }
 
 AfterAll {
@@ -54,26 +85,49 @@ AfterAll {
 }
 
 Describe 'What a view shows, the object has' {
-    It 'gives every column of every view a property, and Export-Csv carries what the view shows' {
+    It 'gives every column and list item of every view a property of the same name' {
         $Views.Count | Should -BeGreaterThan 10
         foreach ($view in $Views) {
             $items = $Objects[$view.Type]
             $items.Count | Should -BeGreaterThan 0 -Because "the test needs real objects for the view $($view.View)"
-            $file = Join-Path ([IO.Path]::GetTempPath()) "view-$PID-$($view.View).csv"
-            $items | Export-Csv -Path $file -NoTypeInformation
-            $rows = @(Import-Csv -Path $file)
-            Remove-Item $file
-
             foreach ($column in $view.Columns) {
                 $items[0].PSObject.Properties.Name | Should -Contain $column.Label -Because "the view $($view.View) shows a column $($column.Label)"
-                for ($i = 0; $i -lt $rows.Count; $i++) {
-                    $shown = if (-not $column.When -or (Get-Shown $column.When $items[$i])) { "$(Get-Shown $column.Entry $items[$i])" } else { '' }
-                    if ($shown.Length -gt 0) {
-                        $rows[$i].($column.Label) | Should -Not -BeNullOrEmpty -Because "the view $($view.View) shows '$shown' as $($column.Label)"
-                    }
-                }
             }
         }
+    }
+
+    It 'Export-Csv writes, for the <Kind> <Label> of <View>, the text the view shows<Note>' -ForEach $Columns {
+        $definition = $Views | Where-Object View -eq $View
+        $column = $definition.Columns | Where-Object Label -eq $Label
+        $items = @($Objects[$definition.Type])
+        $file = Join-Path ([IO.Path]::GetTempPath()) "view-$PID-$View.csv"
+        $items | Export-Csv -Path $file -NoTypeInformation
+        $rows = @(Import-Csv -Path $file)
+        Remove-Item $file
+        $rows.Count | Should -Be $items.Count
+
+        $shownTexts = @(); $differences = @(); $typeNamesOnly = $true
+        for ($i = 0; $i -lt $items.Count; $i++) {
+            if ($column.When -and -not (Get-Shown $column.When $items[$i])) { continue }  # the view does not show it for this object
+            $value = Get-Shown $column.Entry $items[$i]
+            ($value -is [System.Collections.IEnumerable] -and $value -isnot [string]) | Should -BeFalse -Because "the view shows one text per object in $Label"
+            $shown = "$value"
+            $cell = $rows[$i].$Label
+            $asShown = if ($FromCell) { & $FromCell $cell } else { $cell }
+            $shownTexts += $shown
+            if ($asShown -cne $shown) {
+                $differences += "object $i shows '$shown', the CSV has '$cell'"
+                $property = $items[$i].$Label
+                if ($null -eq $property -or $cell -cne $property.GetType().FullName) { $typeNamesOnly = $false }
+            }
+        }
+
+        @($shownTexts | Where-Object Length -gt 0).Count | Should -BeGreaterThan 0 -Because "the objects must make the view show something in $Label, or the comparison proves nothing"
+        if ($differences -and $typeNamesOnly -and "$View/$Label" -in $KnownTypeNames) {
+            Set-ItResult -Skipped -Because "src bug: Export-Csv writes the property's type name ($($differences -join '; '))"
+            return
+        }
+        $differences | Should -BeNullOrEmpty
     }
 
     It 'fills the summary columns of test results from the findings' {
@@ -82,7 +136,7 @@ Describe 'What a view shows, the object has' {
         $failed.FirstProblem | Should -BeLike 'aws:SourceArn does not cover the activation Region(s) eu-west-1*'
         $warned.Warn | Should -BeGreaterThan 0
         $warned.FirstProblem | Should -BeLike 'The trust has no aws:SourceAccount*'
-        $Objects.HybridServiceRole.Condition | Should -Be 'Source', 'None'
+        $Objects.HybridServiceRole.Condition | Should -Be 'Source', 'None', 'Source'
         $Objects.HybridServiceRole[0].Policies | Should -Be 'ManagedInstanceCore, CloudWatchAgentServer'
         $Objects.HybridConnectivityResult[0].FirstProblem | Should -Be 'no address' -Because 'a failure comes before a warning'
     }
