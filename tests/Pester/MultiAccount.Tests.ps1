@@ -155,6 +155,18 @@ $name-4,
         Get-MotoRoleNames "$name-3" '600000000001' | Should -Be "$name-3"
     }
 
+    It 'lists a piped wildcard in the account of the row that brought it' {
+        $name = New-TestRoleName 'orgwild'
+        $first, $second = '600000000011', '600000000012'
+        $null = New-SsmHybridServiceRole -RoleName "$name-a1" -AccountId $first -EndpointUrl $Proxy.Url
+        $null = New-SsmHybridServiceRole -RoleName "$name-b1" -AccountId $second -EndpointUrl $Proxy.Url
+
+        $results = [pscustomobject]@{ RoleName = "$name-a*"; AccountId = $first }, [pscustomobject]@{ RoleName = "$name-b*"; AccountId = $second } |
+            Test-SsmHybridServiceRole -EndpointUrl $Proxy.Url
+
+        @($results | ForEach-Object { "$($_.AccountId)/$($_.RoleName)" } | Sort-Object) | Should -Be "$first/$name-a1", "$second/$name-b1"
+    }
+
     It 'refuses a -ThrottleLimit out of range with the module''s error, also without -AccountId, before any request' {
         foreach ($command in
             { New-SsmHybridServiceRole -RoleName ok -ThrottleLimit 0 -EndpointUrl $Proxy.Url },

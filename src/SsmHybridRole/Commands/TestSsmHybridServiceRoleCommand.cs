@@ -13,7 +13,9 @@ namespace SsmHybridRole.Commands
     [OutputType(typeof(HybridRoleTestResult), typeof(bool))]
     public sealed class TestSsmHybridServiceRoleCommand : SsmHybridAwsCmdlet
     {
-        private readonly RoleNameSelection selection = new RoleNameSelection();
+        // The names asked for, per set of accounts: piped rows may come from different accounts, and a wildcard is
+        // listed in the accounts of the row that brought it.
+        private readonly Dictionary<string, (string[]? Accounts, RoleNameSelection Selection)> selections = new Dictionary<string, (string[]?, RoleNameSelection)>(StringComparer.Ordinal);
 
         /// <summary>Roles by name or wildcard; without a name, every hybrid service role in the account (the set Get-SsmHybridServiceRole lists).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -46,27 +48,33 @@ namespace SsmHybridRole.Commands
 
         protected override void ProcessRecord()
         {
-            var named = selection.Add(RoleName).ToList();
+            var key = string.Join(",", AccountId ?? Array.Empty<string>());
+            if (!selections.TryGetValue(key, out var entry))
+            {
+                selections[key] = entry = (AccountId, new RoleNameSelection());
+            }
+
+            var named = entry.Selection.Add(RoleName).ToList();
             if (named.Count > 0)
             {
-                Check(named, null);
+                Check(named, null, AccountId);
             }
         }
 
         /// <summary>Wildcards and the no-name case: the roles one listing selects, in each account.</summary>
         protected override void EndProcessing()
         {
-            if (selection.NeedsListing)
+            foreach (var (accounts, selection) in selections.Values.Where(e => e.Selection.NeedsListing))
             {
-                Check(Array.Empty<string>(), new RoleSelection(selection.Matches, selection.HybridOnly));
+                Check(Array.Empty<string>(), new RoleSelection(selection.Matches, selection.HybridOnly), accounts);
             }
         }
 
-        private void Check(IReadOnlyList<string> names, RoleSelection? listed) => Try(() =>
+        private void Check(IReadOnlyList<string> names, RoleSelection? listed, string[]? accounts) => Try(() =>
         {
             InputRules.ThrottleLimit(ThrottleLimit);
             RunInAccounts(
-                new AccountScope(AccountId, AssumeRoleName, ThrottleLimit),
+                new AccountScope(accounts, AssumeRoleName, ThrottleLimit),
                 (connection, account, call, cancel) => new RoleCheckService(connection, call).TestAllAsync(
                     names,
                     listed,
