@@ -42,7 +42,7 @@
             Tags         = @('AWS', 'SSM', 'SystemsManager', 'IAM', 'Hybrid', 'OnPremises', 'ManagedNode', 'Activation')
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
             ProjectUri   = 'https://github.com/SsmHybridRole/SsmHybridRole'
-            ReleaseNotes = '0.1.0: the AWS hybrid service role procedure as cmdlets: New-, Get-, Set-, Test-, Remove-SsmHybridServiceRole; Add-/Remove-SsmHybridRolePolicy; New-SsmHybridTrustPolicy; New-SsmHybridS3BucketPolicy; New-SsmHybridActivation; Export-SsmHybridRoleTemplate (CloudFormation JSON or YAML). After registration: Get-/Remove-SsmHybridActivation, Get-/Set-/Unregister-SsmHybridManagedNode (role rotation), Get-/Set-SsmHybridInstanceTier, Test-SsmHybridConnectivity. Many accounts through an assumed role, a private AWS SDK load context, help, and -WhatIf on every change.'
+            ReleaseNotes = '0.1.0: the AWS hybrid service role procedure as cmdlets: New-, Get-, Set-, Test-, Remove-SsmHybridServiceRole; Add-/Remove-SsmHybridRolePolicy; New-SsmHybridTrustPolicy; New-SsmHybridS3BucketPolicy; New-SsmHybridActivation; Export-SsmHybridRoleTemplate (CloudFormation JSON or YAML). After registration: Get-/Remove-SsmHybridActivation, Get-/Set-/Unregister-SsmHybridManagedNode (role rotation), Get-/Set-SsmHybridInstanceTier, Test-SsmHybridConnectivity. Many accounts through an assumed role, a private AWS SDK load context, help, and -WhatIf on every change. Names changed before this release: New-SsmHybridTrustPolicy -AccountId is now -SourceAccountId (on New-SsmHybridServiceRole, -AccountId is the account to work in); PolicySummary is Policies; a change''s Description is Summary.'
         }
     }
 }
