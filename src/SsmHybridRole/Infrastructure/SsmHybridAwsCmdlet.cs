@@ -131,22 +131,13 @@ namespace SsmHybridRole.Infrastructure
 
         /// <summary>
         /// Refuses a role that a piped object places in another account: this command works only in the account of
-        /// its credentials, where a role of the same name is another role. Nothing to check without an account
-        /// (typed names, a CSV without the column); else one sts:GetCallerIdentity per connection, unless the
-        /// connection already knows its account.
+        /// its credentials (see <see cref="RoleAccountCheck"/>). Typed names and rows without an account pass unasked.
         /// </summary>
         internal void RefuseRoleOfOtherAccount(string? roleAccountId, string roleName)
         {
-            if (string.IsNullOrEmpty(roleAccountId))
+            if (!string.IsNullOrEmpty(roleAccountId))
             {
-                return;
-            }
-
-            InputRules.AccountId(roleAccountId);
-            var own = RunWithConnection(async (connection, call, cancel) => connection.KnownAccountId ?? await connection.GetAccountIdAsync(cancel).ConfigureAwait(false));
-            if (!string.Equals(own, roleAccountId, StringComparison.Ordinal))
-            {
-                throw new SsmHybridRoleException(ErrorIds.RoleInOtherAccount, FailureKind.InvalidArgument, Messages.RoleInOtherAccount(roleName, roleAccountId!, own), roleName);
+                RunWithConnection((connection, call, cancel) => RoleAccountCheck.RefuseOtherAccountAsync(connection, call, roleName, roleAccountId, cancel));
             }
         }
 
