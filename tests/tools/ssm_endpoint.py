@@ -20,6 +20,9 @@ Honest by construction:
   the connection without an answer (a lost answer); 'hold' applies it and holds the answer until the client
   goes away or the time is up (a cancelled call); 'status' answers 500 InternalServerError, after applying
   the request when "apply" is true.
+- A request of a Query-protocol service (form-encoded: STS, IAM) is passed to --iam-endpoint untouched, as
+  the module sends every service to an explicit loopback endpoint (moto serves them all); it is no SSM request
+  and is not in the log.
 Loopback only.
 """
 import argparse
@@ -31,6 +34,8 @@ import socket
 import string
 import threading
 import time
+import urllib.error
+import urllib.request
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -185,6 +190,7 @@ class Authorizer:
 
 
 AUTHORIZER = None
+IAM_ENDPOINT = None
 NONEXISTENT = {"left": 0}
 
 
@@ -441,6 +447,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b"{}"
+        if IAM_ENDPOINT and self.headers.get("Content-Type", "").split(";")[0] == "application/x-www-form-urlencoded":
+            return self._pass_on(raw)
         body = json.loads(raw or b"{}")
         if self.path.startswith("/__ssm/"):
             try:
@@ -448,6 +456,20 @@ class Handler(BaseHTTPRequestHandler):
             except ServiceError as e:
                 return self._error(e)
         self._service(body)
+
+    def _pass_on(self, raw):
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length", "connection")}
+        request = urllib.request.Request(IAM_ENDPOINT.rstrip("/") + self.path, data=raw, headers=headers, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=30) as answer:
+                status, content_type, payload = answer.status, answer.headers.get("Content-Type", "text/xml"), answer.read()
+        except urllib.error.HTTPError as e:
+            status, content_type, payload = e.code, e.headers.get("Content-Type", "text/xml"), e.read()
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
 
     def _service(self, body):
         target = self.headers.get("X-Amz-Target", "")
@@ -515,7 +537,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
-    global AUTHORIZER
+    global AUTHORIZER, IAM_ENDPOINT
     parser = argparse.ArgumentParser()
     parser.add_argument("--nonexistent", type=int, default=0, help="answer 'Nonexistent role' to the first N role checks")
     parser.add_argument("--iam-endpoint")
@@ -525,6 +547,7 @@ def main():
     parser.add_argument("--port-file", required=True)
     args = parser.parse_args()
     NONEXISTENT["left"] = args.nonexistent
+    IAM_ENDPOINT = args.iam_endpoint
     if args.iam_endpoint:
         AUTHORIZER = Authorizer(args.iam_endpoint, args.admin_access_key, args.admin_secret_key)
         if not args.authorize:
