@@ -17,8 +17,7 @@ BeforeAll {
 Describe 'A CSV of roles, as a scheduled script runs it' {
     It 'creates twenty roles from a CSV, tests them and exports a filled report, in a fresh pwsh -NonInteractive' {
         $prefix = New-TestRoleName 'auto'
-        $folder = Join-Path ([IO.Path]::GetTempPath()) "automation-$PID"
-        $null = New-Item -ItemType Directory -Force $folder
+        $folder = (New-TestFolder 'automation').FullName
         # Rows 1-10 cover both activation Regions, 11-15 one of them, 16-20 have the seed's plain trust.
         $rows = foreach ($i in 1..20) {
             [pscustomobject]@{

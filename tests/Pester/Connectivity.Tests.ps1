@@ -2,8 +2,8 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     # Loopback TLS endpoints with a test CA of their own (tests/tools/tls_endpoint.py). The checks run in fresh
     # pwsh processes that trust that CA through SSL_CERT_FILE, as a server whose trusted roots hold it would.
-    $folder = Join-Path ([IO.Path]::GetTempPath()) "tls-$PID"
-    $portFile = "$folder.json"
+    $folder = (New-TestFolder 'tls').FullName
+    $portFile = Join-Path $folder 'ports.json'
     $python = (Get-Command python3 -CommandType Application | Select-Object -First 1).Source
     $script:Tls = Start-Process -FilePath $python -ArgumentList @((Join-Path $RepoRoot 'tests/tools/tls_endpoint.py'), '--dir', $folder, '--port-file', $portFile) -PassThru
     $deadline = [DateTime]::UtcNow.AddSeconds(30)

@@ -1,7 +1,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $script:Proxy = Start-IamProxy -Upstream $Endpoint
-    $script:Sandbox = Join-Path ([IO.Path]::GetTempPath()) "credentials-$PID"
+    $script:Sandbox = (New-TestFolder 'credentials').FullName
     $null = New-Item -ItemType Directory -Force (Join-Path $Sandbox '.aws/sso/cache')
 
     # The stand-in SSO portal (GetRoleCredentials) of tests/tools, for the cached token 'cached-sso-token'.

@@ -30,11 +30,11 @@ Describe 'Help' {
     }
 
     It 'is checked by the build, which fails when a parameter has no help' {
-        $source = Join-Path ([IO.Path]::GetTempPath()) "help-$PID"
+        $source = Join-Path (New-TestFolder 'help') 'help'
         Copy-Item (Join-Path $RepoRoot 'docs/help') $source -Recurse -Force
         $file = Join-Path $source 'Add-SsmHybridRolePolicy.md'
         (Get-Content -Raw $file) -replace '(?s)### -PassThru.*?(?=## INPUTS)', '' | Set-Content $file
-        $copy = Join-Path ([IO.Path]::GetTempPath()) "module-$PID/SsmHybridRole"
+        $copy = Join-Path (New-TestFolder 'module') 'SsmHybridRole'
         Copy-Item $ModulePath (Split-Path $copy) -Recurse -Force
 
         $output = & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File (Join-Path $RepoRoot 'tools/Build-Help.ps1') -ModulePath $copy -SourcePath $source 2>&1

@@ -106,8 +106,7 @@ Import-Module '$Module'
         }
 
         # The same module with only images for other .NET versions, as a PowerShell on .NET 11 would find it.
-        $copy = Join-Path ([IO.Path]::GetTempPath()) "il-only-$PID/SsmHybridRole"
-        $null = New-Item -ItemType Directory -Force (Split-Path $copy)
+        $copy = Join-Path (New-TestFolder 'il-only') 'SsmHybridRole'
         Copy-Item -Recurse $ModulePath $copy
         Remove-Item -Recurse (Join-Path $copy "Dependencies/$running")
         try {

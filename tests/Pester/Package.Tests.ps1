@@ -4,7 +4,7 @@ BeforeAll {
 
 Describe 'Packaging and installing from a repository' {
     It 'publishes a .nupkg that Install-PSResource installs, and the installed module imports by name with help' {
-        $sandbox = Join-Path ([IO.Path]::GetTempPath()) "package-$PID"
+        $sandbox = (New-TestFolder 'package').FullName
         $sandboxHome = Join-Path $sandbox 'home'
         $repository = Join-Path $sandbox 'repository'
         $null = New-Item -ItemType Directory -Force $sandboxHome

@@ -22,6 +22,12 @@ function New-TestRoleName([string] $Prefix = 'pester') {
     "$Prefix-$PID-$script:NameCounter"
 }
 
+# A new, empty folder in the temp directory, never one of an earlier run: process ids repeat across runs on one
+# machine, and a folder or port file left by a run whose pwsh had the same id would be taken for this run's.
+function New-TestFolder([string] $Name) {
+    New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "$Name-$PID-$([guid]::NewGuid().ToString('N').Substring(0, 8))")
+}
+
 # Runs a command in a new pwsh process (the PowerShell this test runs on) and returns its output lines;
 # -Environment sets variables for that process only (HOME, for a profile of its own).
 function Invoke-FreshPwsh([string] $Command, [hashtable] $Environment = @{}) {
