@@ -7,8 +7,7 @@ BeforeAll {
         '3.7.402' = Join-Path $packages 'awssdk.core/3.7.402/lib/net8.0/AWSSDK.Core.dll'
     }
     $script:StandIn = Join-Path $RepoRoot 'tests/tools/AwsToolsSession.cs'
-    $script:Sandbox = Join-Path ([IO.Path]::GetTempPath()) "session-state-$PID"
-    $null = New-Item -ItemType Directory -Force $Sandbox
+    $script:Sandbox = (New-TestFolder 'session-state').FullName
     Set-Content (Join-Path $Sandbox 'credentials') "[named]`naws_access_key_id = AKIANAMEDPROFILE0009`naws_secret_access_key = n`n"
     Set-Content (Join-Path $Sandbox 'config') ''
     $script:Files = @{ AWS_SHARED_CREDENTIALS_FILE = (Join-Path $Sandbox 'credentials'); AWS_CONFIG_FILE = (Join-Path $Sandbox 'config'); AWS_EC2_METADATA_DISABLED = 'true' }

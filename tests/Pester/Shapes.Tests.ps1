@@ -1,8 +1,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $PSDefaultParameterValues['*-SsmHybrid*:EndpointUrl'] = $Endpoint
-    $script:Templates = Join-Path ([IO.Path]::GetTempPath()) "templates-$PID"
-    $null = New-Item -ItemType Directory -Force $Templates
+    $script:Templates = (New-TestFolder 'templates').FullName
 }
 
 AfterAll {

@@ -81,7 +81,7 @@ Describe 'Export-SsmHybridRoleTemplate' {
     }
 
     It 'refuses a -Format it does not write, before writing anything' {
-        $file = Join-Path ([IO.Path]::GetTempPath()) "format-$PID.template"
+        $file = Join-Path (New-TestFolder 'format') 'role.template'
         $errors = Invoke-Failing { Export-SsmHybridRoleTemplate -Format xml -Path $file }
 
         $errors[0].FullyQualifiedErrorId | Should -Be 'CannotConvertArgumentNoMessage,SsmHybridRole.Commands.ExportSsmHybridRoleTemplateCommand'

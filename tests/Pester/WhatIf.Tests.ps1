@@ -37,7 +37,7 @@ BeforeAll {
     $script:Activation = New-SsmHybridActivation -RoleName $Role -EndpointUrl $Ssm.Url
     $script:Node = Register-TestNode $Ssm $Activation
     $script:Trust = New-SsmHybridTrustPolicy -SourceAccountId 123456789012 -ActivationRegion us-east-2
-    $script:TemplateFile = Join-Path ([IO.Path]::GetTempPath()) "whatif-$PID.json"
+    $script:TemplateFile = Join-Path (New-TestFolder 'whatif') 'template.json'
     # Member accounts no other file reaches, so that each -AccountId case needs its own AssumeRole (sessions are kept per account).
     $script:Members = 1..2 | ForEach-Object { '5100000000{0:d2}' -f $_ }
     $script:NewMembers = 3..4 | ForEach-Object { '5100000000{0:d2}' -f $_ }
