@@ -361,7 +361,7 @@ def apply(op, region, body, caller):
 
 
 def register(body):
-    """What SSM Agent does with an activation id and code: a new managed node (mi-...)."""
+    """What SSM Agent does with an activation id and code: a new managed node (mi-..., or the instanceId asked for)."""
     state = STORE.region(body["region"])
     activation = state["activations"].get(body["activationId"])
     if not activation or activation["Code"] != body["activationCode"]:
@@ -371,7 +371,7 @@ def register(body):
     if activation["RegistrationsCount"] >= activation["RegistrationLimit"]:
         raise ServiceError("InvalidActivation", "The activation has reached its registration limit.")
     activation["RegistrationsCount"] += 1
-    instance_id = "mi-" + "".join(random.choice("0123456789abcdef") for _ in range(17))
+    instance_id = body.get("instanceId") or "mi-" + "".join(random.choice("0123456789abcdef") for _ in range(17))
     state["nodes"][instance_id] = {
         "InstanceId": instance_id, "PingStatus": body.get("pingStatus", "Online"), "LastPingDateTime": now(),
         "AgentVersion": body.get("agentVersion", "3.3.1142.0"), "IsLatestVersion": True,
@@ -432,6 +432,10 @@ class Handler(BaseHTTPRequestHandler):
                 return create_activation(STORE.region(body["region"]), {"IamRole": body["IamRole"], "RegistrationLimit": 10})
             if self.path == "/__ssm/tier":
                 STORE.region(body["region"])["tier"] = None
+                return {}
+            if self.path == "/__ssm/expire":
+                # Time passes for an activation: its expiry date is now behind it.
+                STORE.region(body["region"])["activations"][body["activationId"]]["ExpirationDate"] = now() - 60
                 return {}
             if self.path == "/__ssm/ping":
                 STORE.region(body["region"])["nodes"][body["instanceId"]]["PingStatus"] = body["pingStatus"]
