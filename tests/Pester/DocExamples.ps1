@@ -80,7 +80,7 @@ function Compare-ExampleOutput([string[]] $Expected, [string] $Actual) {
             $rows = @(for ($j = $i + 2; $j -lt $Expected.Count -and $Expected[$j].Trim(); $j++) { ($Expected[$j] -replace '\s+', ' ').Trim() })
             $i = $j - 1
             $at = @(for ($k = 0; $k -lt $shown.Count - 1; $k++) { if ($shown[$k] -ceq $line -and $shown[$k + 1] -match '^--[\s-]*$') { $k } })
-            if (-not $at) { "no table with the columns '$line'"; continue }
+            if ($at.Count -eq 0) { "no table with the columns '$line'"; continue }
             $got = @(for ($k = $at[0] + 2; $k -lt $shown.Count -and $shown[$k]; $k++) { $shown[$k] })
             if ($got.Count -ne $rows.Count) { "the table '$line' has $($got.Count) row(s), the docs show $($rows.Count)" }
             for ($r = 0; $r -lt [Math]::Min($rows.Count, $got.Count); $r++) {
@@ -217,7 +217,8 @@ function Invoke-DocExample($Example, $Lab) {
     finally {
         $result.Seconds = [Math]::Round($clock.Elapsed.TotalSeconds, 2)
         $runspace.Dispose()
-        foreach ($name in [Environment]::GetEnvironmentVariables().Keys) { if (-not $environment.Contains($name)) { [Environment]::SetEnvironmentVariable($name, $null) } }
+        # Remove-Item, not SetEnvironmentVariable($name, $null): PowerShell passes $null to a string parameter as ''.
+        foreach ($name in @([Environment]::GetEnvironmentVariables().Keys)) { if (-not $environment.Contains($name)) { Remove-Item "Env:$name" } }
         foreach ($name in $environment.Keys) { [Environment]::SetEnvironmentVariable($name, $environment[$name]) }
         [pscustomobject]$result
     }
@@ -226,6 +227,9 @@ function Invoke-DocExample($Example, $Lab) {
 # The runner's entry point: the examples and the lab from a JSON file, the results to another.
 function Invoke-DocExampleBatch([string] $BatchPath, [string] $ResultPath) {
     $batch = Get-Content -Raw $BatchPath | ConvertFrom-Json
+    # Invoke-FreshPwsh passes a variable it was told to clear as an empty one; an empty AWS_REGION or
+    # AWS_ACCESS_KEY_ID is not what an admin's shell has (the AWS CLI takes them for a Region and keys).
+    Get-ChildItem Env: | Where-Object { $_.Value -eq '' } | ForEach-Object { Remove-Item "Env:$($_.Name)" }
     Add-Type -Path $batch.Lab.HostSource
     $results = foreach ($example in $batch.Examples) { Invoke-DocExample $example $batch.Lab }
     ConvertTo-Json -InputObject @($results) -Depth 5 | Set-Content $ResultPath

@@ -10,6 +10,7 @@ using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace SsmHybridRole.Tests
 {
@@ -71,13 +72,13 @@ namespace SsmHybridRole.Tests
 
         public override SecureString ReadLineAsSecureString() => throw new PSInvalidOperationException("The example read a secret from the console.");
 
-        public override void Write(string value) => Text.Append(value);
+        public override void Write(string value) => Text.Append(Plain(value));
 
-        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Text.Append(value);
+        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Text.Append(Plain(value));
 
-        public override void WriteLine(string value) => Text.Append(value).Append('\n');
+        public override void WriteLine(string value) => Text.Append(Plain(value)).Append('\n');
 
-        public override void WriteErrorLine(string value) => Text.Append(value).Append('\n');
+        public override void WriteErrorLine(string value) => Text.Append(Plain(value)).Append('\n');
 
         public override void WriteWarningLine(string message) => Text.Append("WARNING: ").Append(message).Append('\n');
 
@@ -86,6 +87,10 @@ namespace SsmHybridRole.Tests
         public override void WriteDebugLine(string message) => Text.Append("DEBUG: ").Append(message).Append('\n');
 
         public override void WriteProgress(long sourceId, ProgressRecord record) { }
+
+        // The text as a terminal without colours shows it: PowerShell's formatter colours table headers and list
+        // labels with escape sequences whatever $PSStyle.OutputRendering says to a host it does not know.
+        private static string Plain(string value) => value is null ? string.Empty : Regex.Replace(value, "\u001b\\[[0-9;?]*[A-Za-z]", string.Empty);
     }
 
     /// <summary>A console 250 columns wide, so tables are laid out as a wide terminal shows them.</summary>
