@@ -32,17 +32,16 @@ BeforeAll {
     $script:Spare = (New-SsmHybridServiceRole -RoleName (New-TestRoleName 'whatif-spare') -EndpointUrl $Proxy.Url).RoleName
     $script:Activation = New-SsmHybridActivation -RoleName $Role -EndpointUrl $Ssm.Url
     $script:Node = Register-TestNode $Ssm $Activation
-    $script:Trust = New-SsmHybridTrustPolicy -AccountId 123456789012 -ActivationRegion us-east-2
+    $script:Trust = New-SsmHybridTrustPolicy -SourceAccountId 123456789012 -ActivationRegion us-east-2
     $script:TemplateFile = Join-Path ([IO.Path]::GetTempPath()) "whatif-$PID.json"
 
     # One case per cmdlet and parameter set, each a change it would make.
     $script:Cases = @{
         'Add-SsmHybridRolePolicy/__AllParameterSets'         = { Add-SsmHybridRolePolicy -RoleName $Role -Policy CloudWatchAgentServer -EndpointUrl $Proxy.Url -WhatIf }
         'Remove-SsmHybridRolePolicy/__AllParameterSets'      = { Remove-SsmHybridRolePolicy -RoleName $Role -Policy ManagedInstanceCore -EndpointUrl $Proxy.Url -WhatIf }
-        'New-SsmHybridServiceRole/BuiltTrust'                = { New-SsmHybridServiceRole -RoleName "$Role-new" -Policy CloudWatchAgentServer -Tag @{ team = 'ops' } -EndpointUrl $Proxy.Url -WhatIf }
-        'New-SsmHybridServiceRole/CustomTrust'               = { New-SsmHybridServiceRole -RoleName "$Role-custom" -AssumeRolePolicyDocument $Trust -EndpointUrl $Proxy.Url -WhatIf }
-        'Set-SsmHybridServiceRole/BuiltTrust'                = { Set-SsmHybridServiceRole -RoleName $Role -Description 'changed' -Tag @{ team = 'ops' } -Policy CloudWatchAgentServer -ActivationRegion us-east-2, eu-west-1 -EndpointUrl $Proxy.Url -WhatIf }
-        'Set-SsmHybridServiceRole/CustomTrust'               = { Set-SsmHybridServiceRole -RoleName "$Role-missing" -AssumeRolePolicyDocument $Trust -EndpointUrl $Proxy.Url -WhatIf }
+        # One parameter set since issue 15a; both ways to give the trust (built, or a document) stay covered.
+        'New-SsmHybridServiceRole/__AllParameterSets'        = { New-SsmHybridServiceRole -RoleName "$Role-new" -Policy CloudWatchAgentServer -Tag @{ team = 'ops' } -EndpointUrl $Proxy.Url -WhatIf; New-SsmHybridServiceRole -RoleName "$Role-custom" -AssumeRolePolicyDocument $Trust -EndpointUrl $Proxy.Url -WhatIf }
+        'Set-SsmHybridServiceRole/__AllParameterSets'        = { Set-SsmHybridServiceRole -RoleName $Role -Description 'changed' -Tag @{ team = 'ops' } -Policy CloudWatchAgentServer -ActivationRegion us-east-2, eu-west-1 -EndpointUrl $Proxy.Url -WhatIf; Set-SsmHybridServiceRole -RoleName "$Role-missing" -AssumeRolePolicyDocument $Trust -EndpointUrl $Proxy.Url -WhatIf }
         'Remove-SsmHybridServiceRole/__AllParameterSets'     = { Remove-SsmHybridServiceRole -RoleName $Spare -Region us-east-2 -EndpointUrl $Proxy.Url -WhatIf }
         'New-SsmHybridS3BucketPolicy/Create'                 = { New-SsmHybridS3BucketPolicy -PolicyName "whatif-$PID" -VpcEndpoint -OutputBucket some-bucket -EndpointUrl $Proxy.Url -WhatIf }
         'New-SsmHybridS3BucketPolicy/DocumentOnly'           = { $null = New-SsmHybridS3BucketPolicy -DocumentOnly -OutputBucket some-bucket -WhatIf }
