@@ -367,7 +367,7 @@ def apply(op, region, body, caller):
 
 
 def register(body):
-    """What SSM Agent does with an activation id and code: a new managed node (mi-...)."""
+    """What SSM Agent does with an activation id and code: a new managed node (mi-..., or the instanceId asked for)."""
     state = STORE.region(body["region"])
     activation = state["activations"].get(body["activationId"])
     if not activation or activation["Code"] != body["activationCode"]:
@@ -377,7 +377,7 @@ def register(body):
     if activation["RegistrationsCount"] >= activation["RegistrationLimit"]:
         raise ServiceError("InvalidActivation", "The activation has reached its registration limit.")
     activation["RegistrationsCount"] += 1
-    instance_id = "mi-" + "".join(random.choice("0123456789abcdef") for _ in range(17))
+    instance_id = body.get("instanceId") or "mi-" + "".join(random.choice("0123456789abcdef") for _ in range(17))
     state["nodes"][instance_id] = {
         "InstanceId": instance_id, "PingStatus": body.get("pingStatus", "Online"), "LastPingDateTime": now(),
         "AgentVersion": body.get("agentVersion", "3.3.1142.0"), "IsLatestVersion": True,
@@ -439,6 +439,10 @@ class Handler(BaseHTTPRequestHandler):
             if self.path == "/__ssm/tier":
                 STORE.region(body["region"])["tier"] = None
                 return {}
+            if self.path == "/__ssm/expire":
+                # Time passes for an activation: its expiry date is now behind it.
+                STORE.region(body["region"])["activations"][body["activationId"]]["ExpirationDate"] = now() - 60
+                return {}
             if self.path == "/__ssm/ping":
                 STORE.region(body["region"])["nodes"][body["instanceId"]]["PingStatus"] = body["pingStatus"]
                 return {}
@@ -447,7 +451,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b"{}"
-        if IAM_ENDPOINT and self.headers.get("Content-Type", "").split(";")[0] == "application/x-www-form-urlencoded":
+        if IAM_ENDPOINT and not self.path.startswith("/__ssm/") and self.headers.get("Content-Type", "").split(";")[0] == "application/x-www-form-urlencoded":
             return self._pass_on(raw)
         body = json.loads(raw or b"{}")
         if self.path.startswith("/__ssm/"):

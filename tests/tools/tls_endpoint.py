@@ -2,9 +2,9 @@
 """Loopback TLS endpoints for Test-SsmHybridConnectivity, with a test CA of their own.
 
 It makes a CA and server certificates (cryptography), then serves, each on its own loopback port:
-  ok         a certificate for localhost and the Region's AWS names (*.us-east-2.amazonaws.com and
-             *.s3.us-east-2.amazonaws.com), answering HTTP 403 as AWS does without credentials, with a
-             request id and the current Date
+  ok         a certificate for localhost and the Region's AWS names (*.us-east-2.amazonaws.com,
+             *.s3.us-east-2.amazonaws.com, and *.ssm.us-east-2.vpce.amazonaws.com for a VPC endpoint),
+             answering HTTP 403 as AWS does without credentials, with a request id and the current Date
   expired    the same names, but a certificate that expired yesterday
   wronghost  a valid certificate for wrong.example.test only
   slow       TLS completes, then no answer ever comes (until the client goes away)
@@ -37,7 +37,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 NOW = datetime.datetime.now(datetime.timezone.utc)
-AWS_NAMES = ["*.us-east-2.amazonaws.com", "*.s3.us-east-2.amazonaws.com", "s3.us-east-2.amazonaws.com"]
+# The Region's names, and those of an SSM interface endpoint (VPC endpoint) without private DNS.
+AWS_NAMES = ["*.us-east-2.amazonaws.com", "*.s3.us-east-2.amazonaws.com", "s3.us-east-2.amazonaws.com", "*.ssm.us-east-2.vpce.amazonaws.com"]
 CONNECTS = []
 
 
