@@ -159,6 +159,14 @@ Describe 'Output objects bind into the next cmdlet without changing meaning' {
 
         $failed | Should -BeNullOrEmpty
         $after.AttachedPolicies.ShortName | Sort-Object | Should -Be 'CloudWatchAgentServer', 'ManagedInstanceCore'
+
+        # A CSV cell with spaces around the caller's own account id, and an empty one.
+        $rows = "RoleName,AccountId`n$name, 123456789012 `n$name," | ConvertFrom-Csv
+        $again = $rows | Add-SsmHybridRolePolicy -Policy DirectoryServiceAccess -PassThru -ErrorVariable failedRows
+
+        $failedRows | Should -BeNullOrEmpty
+        @($again).Count | Should -Be 2
+        $again[-1].AttachedPolicies.ShortName | Sort-Object | Should -Be 'CloudWatchAgentServer', 'DirectoryServiceAccess', 'ManagedInstanceCore'
     }
 
     It 'carries a role from Get- into New- whole: description, path, session duration and tags, not the creation mark' {

@@ -450,7 +450,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length else b"{}"
+        raw = self.rfile.read(length) if length else b""
         if IAM_ENDPOINT and not self.path.startswith("/__ssm/") and self.headers.get("Content-Type", "").split(";")[0] == "application/x-www-form-urlencoded":
             return self._pass_on(raw)
         body = json.loads(raw or b"{}")
@@ -462,10 +462,12 @@ class Handler(BaseHTTPRequestHandler):
         self._service(body)
 
     def _pass_on(self, raw):
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length", "connection")}
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length", "connection", "expect", "transfer-encoding")}
         request = urllib.request.Request(IAM_ENDPOINT.rstrip("/") + self.path, data=raw, headers=headers, method="POST")
+        # Straight to moto on loopback, whatever proxy the environment names.
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         try:
-            with urllib.request.urlopen(request, timeout=30) as answer:
+            with opener.open(request, timeout=30) as answer:
                 status, content_type, payload = answer.status, answer.headers.get("Content-Type", "text/xml"), answer.read()
         except urllib.error.HTTPError as e:
             status, content_type, payload = e.code, e.headers.get("Content-Type", "text/xml"), e.read()

@@ -12,11 +12,13 @@ namespace SsmHybridRole.Engine.Accounts
         /// </summary>
         public static async Task RefuseOtherAccountAsync(AwsConnection connection, IOperationReporter reporter, string roleName, string? roleAccountId, CancellationToken cancellationToken)
         {
-            if (string.IsNullOrEmpty(roleAccountId))
+            if (string.IsNullOrWhiteSpace(roleAccountId))
             {
                 return;
             }
 
+            // A CSV cell may carry spaces around the id.
+            roleAccountId = roleAccountId!.Trim();
             InputRules.AccountId(roleAccountId);
             var own = await new AwsGateway(connection, reporter).GetAccountIdAsync(cancellationToken).ConfigureAwait(false);
             if (!string.Equals(own, roleAccountId, StringComparison.Ordinal))

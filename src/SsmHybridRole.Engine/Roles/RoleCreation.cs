@@ -42,7 +42,8 @@ namespace SsmHybridRole.Engine.Roles
             steps.Done();
             if (failure != null)
             {
-                await UndoAsync(request.RoleName, failure.SourceException).ConfigureAwait(false);
+                // Stopped while another attach failed for a reason of its own: the cause is not the stop, but nobody sees the error.
+                await UndoAsync(request.RoleName, failure.SourceException, stopped: cancellationToken.IsCancellationRequested).ConfigureAwait(false);
                 failure.Throw();
             }
 
@@ -51,9 +52,10 @@ namespace SsmHybridRole.Engine.Roles
 
         /// <summary>
         /// Removes a role this process made (and everything IAM shows attached to it), even when the caller has
-        /// stopped: within <paramref name="limit"/>, or a minute when none is given.
+        /// stopped: within <paramref name="limit"/>, or a minute when none is given. When the command was stopped
+        /// (<paramref name="stopped"/>, or a cancellation as the cause), what the undo could not remove is also a warning.
         /// </summary>
-        public async Task UndoAsync(string roleName, Exception cause, CancellationToken? limit = null)
+        public async Task UndoAsync(string roleName, Exception cause, CancellationToken? limit = null, bool stopped = false)
         {
             using var undo = limit is null ? new CancellationTokenSource(UndoTimeout) : CancellationTokenSource.CreateLinkedTokenSource(limit.Value);
             var teardown = new RoleTeardown(Aws, roleName);
@@ -66,7 +68,7 @@ namespace SsmHybridRole.Engine.Roles
             catch (Exception undoFailure) when (undoFailure is not OutOfMemoryException)
             {
                 var message = Messages.RollbackIncomplete(roleName, teardown.Remaining, Messages.Cause(cause), Messages.Cause(undoFailure));
-                if (cause is OperationCanceledException)
+                if (stopped || cause is OperationCanceledException)
                 {
                     // Told as a warning when the command was stopped: then no error reaches the user.
                     Reporter.Unfinished(message, ErrorIds.RoleCreationIncomplete, roleName);

@@ -38,9 +38,9 @@ namespace SsmHybridRole.Infrastructure
         internal IReadOnlyList<string> ResolvePolicyArns()
         {
             InputRules.RoleName(RoleName);
-            if (!string.IsNullOrEmpty(AccountId))
+            if (!string.IsNullOrWhiteSpace(AccountId))
             {
-                InputRules.AccountId(AccountId);
+                InputRules.AccountId(AccountId!.Trim());
             }
 
             if ((Policy is null || Policy.Length == 0) && (PolicyArn is null || PolicyArn.Length == 0))

@@ -135,7 +135,7 @@ namespace SsmHybridRole.Infrastructure
         /// </summary>
         internal void RefuseRoleOfOtherAccount(string? roleAccountId, string roleName)
         {
-            if (!string.IsNullOrEmpty(roleAccountId))
+            if (!string.IsNullOrWhiteSpace(roleAccountId))
             {
                 RunWithConnection((connection, call, cancel) => RoleAccountCheck.RefuseOtherAccountAsync(connection, call, roleName, roleAccountId, cancel));
             }
