@@ -27,15 +27,21 @@ namespace SsmHybridRole.Infrastructure
                 return false;
             }
 
-            if (cmdlet.MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm))
+            if (Typed(cmdlet) is bool confirm)
             {
-                return confirm is SwitchParameter { IsPresent: true } || (confirm is bool flag && flag);
+                return confirm;
             }
 
             var preference = LanguagePrimitives.TryConvertTo<ConfirmImpact>(cmdlet.GetVariableValue("ConfirmPreference"), out var set) ? set : ConfirmImpact.High;
             var impact = cmdlet.GetType().GetCustomAttributes(typeof(CmdletAttribute), true).OfType<CmdletAttribute>().FirstOrDefault()?.ConfirmImpact ?? ConfirmImpact.Medium;
             return preference != ConfirmImpact.None && impact >= preference;
         }
+
+        /// <summary>-Confirm as typed: true for -Confirm, false for -Confirm:$false, null when not typed.</summary>
+        public static bool? Typed(SsmHybridCmdlet cmdlet)
+            => cmdlet.MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm)
+                ? confirm is SwitchParameter { IsPresent: true } || (confirm is bool flag && flag)
+                : null;
 
         /// <summary>
         /// Asks about <paramref name="action"/> on <paramref name="target"/> (with <paramref name="query"/>, or the

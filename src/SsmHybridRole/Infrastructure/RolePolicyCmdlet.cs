@@ -38,11 +38,6 @@ namespace SsmHybridRole.Infrastructure
         internal IReadOnlyList<string> ResolvePolicyArns()
         {
             InputRules.RoleName(RoleName);
-            if (!string.IsNullOrWhiteSpace(AccountId))
-            {
-                InputRules.AccountId(AccountId!.Trim());
-            }
-
             if ((Policy is null || Policy.Length == 0) && (PolicyArn is null || PolicyArn.Length == 0))
             {
                 throw new InvalidParameterException(ErrorIds.NoPolicySpecified, "Policy", null, "name at least one policy with {Policy} or {PolicyArn}");

@@ -63,7 +63,7 @@ namespace SsmHybridRole.Infrastructure
         /// $WhatIfPreference) still only reports, and a -Confirm typed next to -Force still asks.
         /// </summary>
         protected bool ShouldProcessUnlessForced(bool force, string target, string action)
-            => (force && !WhatIfRequested() && !ConfirmRequested()) || ShouldProcess(target, action);
+            => (force && !WhatIfRequested() && Confirmation.Typed(this) != true) || ShouldProcess(target, action);
 
         /// <summary>
         /// A second question about <paramref name="action"/>, for a change grave enough to ask about even without
@@ -71,10 +71,6 @@ namespace SsmHybridRole.Infrastructure
         /// </summary>
         protected bool ShouldContinueUnlessForced(bool force, string target, string action, string query)
             => force || graveConfirmation.Ask(this, target, action, query);
-
-        /// <summary>-Confirm was typed (not -Confirm:$false).</summary>
-        private bool ConfirmRequested()
-            => MyInvocation.BoundParameters.TryGetValue("Confirm", out var bound) && bound is SwitchParameter { IsPresent: true };
 
         /// <summary>-WhatIf, or $WhatIfPreference, is in effect.</summary>
         protected internal bool WhatIfRequested()
